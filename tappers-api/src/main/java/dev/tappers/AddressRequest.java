@@ -1,0 +1,147 @@
+package dev.tappers;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An address to assign to an interface: the address, its prefix length, and at most one of an IPv4 broadcast
+ * address or a point-to-point destination (peer) address. Immutable; every check happens here, before any
+ * system call.
+ *
+ * <pre>{@code
+ * AddressRequest.parse("198.18.0.1/24")
+ * AddressRequest.of(InetAddress.getByName("2001:db8::1"), 64)
+ * AddressRequest.parse("198.51.100.1/32").withDestination(InetAddress.getByName("198.51.100.2"))
+ * }</pre>
+ */
+public final class AddressRequest {
+    private final InetAddress address;
+    private final int prefixLength;
+    private final Inet4Address broadcast;
+    private final InetAddress destination;
+
+    private AddressRequest(InetAddress address, int prefixLength, Inet4Address broadcast, InetAddress destination) {
+        this.address = address;
+        this.prefixLength = prefixLength;
+        this.broadcast = broadcast;
+        this.destination = destination;
+    }
+
+    /**
+     * An address with its prefix length: 0-32 for IPv4, 0-128 for IPv6.
+     *
+     * @throws IllegalArgumentException when the prefix is out of range for the family
+     */
+    public static AddressRequest of(InetAddress address, int prefixLength) {
+        Objects.requireNonNull(address, "address");
+        checkPrefix(address, prefixLength);
+        return new AddressRequest(address, prefixLength, null, null);
+    }
+
+    /** Parses {@code "address/prefix"}, for example {@code "198.18.0.1/24"} or {@code "2001:db8::1/64"}. */
+    public static AddressRequest parse(String cidr) {
+        Objects.requireNonNull(cidr, "address");
+        int slash = cidr.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("address \"" + cidr + "\": expected address/prefix, such as 198.18.0.1/24");
+        }
+        InetAddress a = IpLiteral.parse(cidr.substring(0, slash), "address");
+        int prefix;
+        try {
+            prefix = Integer.parseInt(cidr.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("address \"" + cidr + "\": prefix \"" + cidr.substring(slash + 1) + "\" is not a number");
+        }
+        return of(a, prefix);
+    }
+
+    static void checkPrefix(InetAddress address, int prefixLength) {
+        int max = IpLiteral.maxPrefix(address);
+        if (prefixLength < 0 || prefixLength > max) {
+            throw new IllegalArgumentException("prefix length " + prefixLength + " for " + IpLiteral.family(address)
+                    + " address " + IpLiteral.text(address) + " is out of range 0-" + max);
+        }
+    }
+
+    /**
+     * The same request with an IPv4 broadcast address.
+     *
+     * @throws IllegalArgumentException for an IPv6 request, or when a destination is already set
+     */
+    public AddressRequest withBroadcast(Inet4Address broadcast) {
+        Objects.requireNonNull(broadcast, "broadcast");
+        if (!(address instanceof Inet4Address)) {
+            throw new IllegalArgumentException("broadcast " + IpLiteral.text(broadcast) + ": IPv6 address "
+                    + IpLiteral.text(address) + " has no broadcast");
+        }
+        if (destination != null) {
+            throw new IllegalArgumentException("broadcast " + IpLiteral.text(broadcast) + " and destination "
+                    + IpLiteral.text(destination) + " are both set; an address has one or the other");
+        }
+        return new AddressRequest(address, prefixLength, broadcast, null);
+    }
+
+    /**
+     * The same request with a point-to-point destination (peer) address of the same family.
+     *
+     * @throws IllegalArgumentException when the family differs, or when a broadcast is already set
+     */
+    public AddressRequest withDestination(InetAddress destination) {
+        Objects.requireNonNull(destination, "destination");
+        if ((destination instanceof Inet6Address) != (address instanceof Inet6Address)) {
+            throw new IllegalArgumentException("destination " + IpLiteral.text(destination) + " is "
+                    + IpLiteral.family(destination) + " but address " + IpLiteral.text(address) + " is "
+                    + IpLiteral.family(address));
+        }
+        if (broadcast != null) {
+            throw new IllegalArgumentException("broadcast " + IpLiteral.text(broadcast) + " and destination "
+                    + IpLiteral.text(destination) + " are both set; an address has one or the other");
+        }
+        return new AddressRequest(address, prefixLength, null, destination);
+    }
+
+    public InetAddress address() {
+        return address;
+    }
+
+    public int prefixLength() {
+        return prefixLength;
+    }
+
+    public boolean isIpv6() {
+        return address instanceof Inet6Address;
+    }
+
+    public Optional<Inet4Address> broadcast() {
+        return Optional.ofNullable(broadcast);
+    }
+
+    public Optional<InetAddress> destination() {
+        return Optional.ofNullable(destination);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof AddressRequest)) {
+            return false;
+        }
+        AddressRequest r = (AddressRequest) o;
+        return r.address.equals(address) && r.prefixLength == prefixLength
+                && Objects.equals(r.broadcast, broadcast) && Objects.equals(r.destination, destination);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(address, prefixLength, broadcast, destination);
+    }
+
+    @Override
+    public String toString() {
+        return IpLiteral.text(address) + "/" + prefixLength
+                + (broadcast != null ? " brd " + IpLiteral.text(broadcast) : "")
+                + (destination != null ? " peer " + IpLiteral.text(destination) : "");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tappers;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * The name of a network interface, checked once when it is made and never truncated.
+ *
+ * <p>The rules are the strictest common to the POSIX systems (Linux {@code dev_valid_name}, the BSDs' and
+ * macOS's {@code IFNAMSIZ}): 1 to {@value #MAX_BYTES} bytes of UTF-8 (the 16-byte kernel buffer keeps one for
+ * the NUL), not {@code "."} or {@code ".."}, and none of {@code '/'}, {@code ':'}, {@code '%'}, NUL or
+ * whitespace. {@code '%'} is refused because Linux would read it as a template and pick another name: ask for a
+ * kernel-picked name by passing no name instead.
+ */
+public final class InterfaceName implements Comparable<InterfaceName> {
+    /** The longest name in bytes: IFNAMSIZ (16) less the terminating NUL. */
+    public static final int MAX_BYTES = 15;
+
+    private final String name;
+
+    private InterfaceName(String name) {
+        this.name = name;
+    }
+
+    /**
+     * Checks and wraps a name.
+     *
+     * @throws IllegalArgumentException naming the rule the name breaks
+     */
+    public static InterfaceName of(String name) {
+        Objects.requireNonNull(name, "interface name");
+        String problem = problemWith(name);
+        if (problem != null) {
+            throw new IllegalArgumentException("interface name \"" + printable(name) + "\": " + problem);
+        }
+        return new InterfaceName(name);
+    }
+
+    /** Returns why {@code name} is not a valid interface name, or {@code null} if it is. */
+    public static String problemWith(String name) {
+        if (name.isEmpty()) {
+            return "is empty";
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            return "is " + bytes + " bytes long; the limit is " + MAX_BYTES + " (IFNAMSIZ 16 less the NUL)";
+        }
+        if (name.equals(".") || name.equals("..")) {
+            return "may not be \".\" or \"..\"";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == ':' || c == '%' || c == '\0' || Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return "contains " + describe(c) + " at index " + i
+                        + " (not allowed: '/', ':', '%', NUL, whitespace and control characters)";
+            }
+        }
+        return null;
+    }
+
+    private static String describe(char c) {
+        switch (c) {
+            case '\0': return "NUL";
+            case ' ': return "a space";
+            case '\t': return "a tab";
+            default: return Character.isISOControl(c) || Character.isWhitespace(c)
+                    ? String.format("U+%04X", (int) c) : "'" + c + "'";
+        }
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The name as the kernel knows it. */
+    public String value() {
+        return name;
+    }
+
+    /** The name in UTF-8, without a NUL. */
+    public byte[] toBytes() {
+        return name.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InterfaceName && ((InterfaceName) o).name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public int compareTo(InterfaceName o) {
+        return name.compareTo(o.name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

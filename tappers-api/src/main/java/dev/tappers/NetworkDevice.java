@@ -1,0 +1,84 @@
+package dev.tappers;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * Configuration common to every interface this library manages: name, index, state, MTU and addresses.
+ *
+ * <p>Every method throws {@link java.nio.channels.ClosedChannelException} once the device is closed, and
+ * {@link UnsupportedFeatureException} for a feature the provider lacks. Arguments are checked before any
+ * system call ({@link IllegalArgumentException}); OS errors arrive as {@link TappersException} subclasses that
+ * name the operation, the interface and the errno.
+ */
+public interface NetworkDevice extends Closeable {
+    /** The lowest MTU IPv6 allows (RFC 8200, section 5). */
+    int IPV6_MIN_MTU = 1280;
+
+    /** The interface name, as the kernel reported it after creation. */
+    InterfaceName name();
+
+    /** The interface index. */
+    int index() throws IOException;
+
+    /** The administrative state, read from the interface flags ({@code IFF_UP}). */
+    DeviceState state() throws IOException;
+
+    /** Sets the administrative state. */
+    void setState(DeviceState state) throws IOException;
+
+    /** Shorthand for {@code setState(DeviceState.UP)}. */
+    default void up() throws IOException {
+        setState(DeviceState.UP);
+    }
+
+    /** Shorthand for {@code setState(DeviceState.DOWN)}. */
+    default void down() throws IOException {
+        setState(DeviceState.DOWN);
+    }
+
+    /** The MTU in bytes. */
+    int mtu() throws IOException;
+
+    /**
+     * Sets the MTU.
+     *
+     * @throws IllegalArgumentException outside 1-65535, or below {@value #IPV6_MIN_MTU} while an IPv6 address
+     *                                  (other than the kernel's link-local one) is configured
+     */
+    void setMtu(int mtu) throws IOException;
+
+    /** Every address on the interface, IPv4 and IPv6, link-local included. */
+    List<AddressInfo> addresses() throws IOException;
+
+    /**
+     * Adds an address.
+     *
+     * @throws IllegalArgumentException for IPv6 while the MTU is below {@value #IPV6_MIN_MTU}
+     */
+    void addAddress(AddressRequest request) throws IOException;
+
+    /** Removes an address with the given prefix length; any prefix length the OS reports can be removed. */
+    void removeAddress(InetAddress address, int prefixLength) throws IOException;
+
+    /** Removes an address reported by {@link #addresses()}. */
+    default void removeAddress(AddressInfo address) throws IOException {
+        removeAddress(address.address(), address.prefixLength());
+    }
+
+    /** True when this library created the device, so that closing it removes it (unless persistent). */
+    boolean isCreatedByUs();
+
+    /** False once {@link #close()} has begun. */
+    boolean isOpen();
+
+    /**
+     * Releases the device. A device this library created is removed with it (unless persistent); a device that
+     * was only opened is left as it was. Wakes any thread blocked in a receive, which then throws
+     * {@link java.nio.channels.AsynchronousCloseException}. Closing twice does nothing.
+     */
+    @Override
+    void close() throws IOException;
+}

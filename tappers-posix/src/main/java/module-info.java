@@ -1,0 +1,10 @@
+/**
+ * Code shared by the POSIX providers: per-OS constant tables and the pure encodings (ioctl request numbers,
+ * sockaddrs, errno names, the 4-byte address-family packet header). Exported only to the providers.
+ */
+module dev.tappers.posix {
+    requires transitive dev.tappers;
+
+    exports dev.tappers.posix to dev.tappers.linux, dev.tappers.macos, dev.tappers.bsd, dev.tappers.solaris,
+            dev.tappers.aix;
+}
