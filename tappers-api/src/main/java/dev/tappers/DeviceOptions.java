@@ -11,14 +11,16 @@ import java.util.Optional;
  * }</pre>
  */
 public final class DeviceOptions {
-    private static final DeviceOptions DEFAULTS = new DeviceOptions(null, false);
+    private static final DeviceOptions DEFAULTS = new DeviceOptions(null, false, false);
 
     private final InterfaceName name;
     private final boolean nonBlocking;
+    private final boolean persistent;
 
-    private DeviceOptions(InterfaceName name, boolean nonBlocking) {
+    private DeviceOptions(InterfaceName name, boolean nonBlocking, boolean persistent) {
         this.name = name;
         this.nonBlocking = nonBlocking;
+        this.persistent = persistent;
     }
 
     /** A kernel-picked name, blocking I/O. */
@@ -32,11 +34,23 @@ public final class DeviceOptions {
     }
 
     public DeviceOptions withName(InterfaceName name) {
-        return new DeviceOptions(Objects.requireNonNull(name, "name"), nonBlocking);
+        return new DeviceOptions(Objects.requireNonNull(name, "name"), nonBlocking, persistent);
     }
 
     public DeviceOptions withNonBlocking(boolean nonBlocking) {
-        return new DeviceOptions(name, nonBlocking);
+        return new DeviceOptions(name, nonBlocking, persistent);
+    }
+
+    /**
+     * A persistent device outlives {@link NetworkDevice#close()} (and the process) until
+     * {@link NetworkDevice#delete()} removes it. Needs {@link Feature#PERSISTENCE}.
+     */
+    public DeviceOptions withPersistent(boolean persistent) {
+        return new DeviceOptions(name, nonBlocking, persistent);
+    }
+
+    public boolean persistent() {
+        return persistent;
     }
 
     /** The requested name; empty means the kernel picks one. */
@@ -51,16 +65,17 @@ public final class DeviceOptions {
     @Override
     public boolean equals(Object o) {
         return o instanceof DeviceOptions && Objects.equals(((DeviceOptions) o).name, name)
-                && ((DeviceOptions) o).nonBlocking == nonBlocking;
+                && ((DeviceOptions) o).nonBlocking == nonBlocking && ((DeviceOptions) o).persistent == persistent;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, nonBlocking);
+        return Objects.hash(name, nonBlocking, persistent);
     }
 
     @Override
     public String toString() {
-        return "DeviceOptions[name=" + (name == null ? "(kernel picks)" : name) + ", nonBlocking=" + nonBlocking + "]";
+        return "DeviceOptions[name=" + (name == null ? "(kernel picks)" : name) + ", nonBlocking=" + nonBlocking
+                + ", persistent=" + persistent + "]";
     }
 }

@@ -71,6 +71,21 @@ public interface NetworkDevice extends Closeable {
     /** True when this library created the device, so that closing it removes it (unless persistent). */
     boolean isCreatedByUs();
 
+    /** True when the device outlives {@link #close()}: made persistent, by us or by whoever created it. */
+    boolean isPersistent() throws IOException;
+
+    /**
+     * Makes the device persistent or not. A device that is not persistent is removed when its last user closes
+     * it. Needs {@link Feature#PERSISTENCE}.
+     */
+    void setPersistent(boolean persistent) throws IOException;
+
+    /**
+     * Removes the interface from the system, whoever created it and whether or not it is persistent, then
+     * closes this object. Use it to delete a persistent device or one opened by name.
+     */
+    void delete() throws IOException;
+
     /** False once {@link #close()} has begun. */
     boolean isOpen();
 
