@@ -1,0 +1,54 @@
+package dev.tappers.linux;
+
+import dev.tappers.InterfaceName;
+import dev.tappers.MacAddress;
+import dev.tappers.Tap;
+import dev.tappers.linux.jna.SyscallException;
+import dev.tappers.linux.jna.Syscalls;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/** A Linux TAP device (IFF_TAP | IFF_NO_PI): bare Ethernet frames. */
+final class LinuxTap extends LinuxPacketDevice implements Tap {
+    /** Destination, source, EtherType. */
+    private static final int ETHERNET_HEADER = 14;
+
+    LinuxTap(InterfaceName name, int index, boolean createdByUs, int fd, int wakeFd, boolean nonBlocking) {
+        super(name, index, createdByUs, fd, wakeFd, MAX_FRAME_SIZE, nonBlocking);
+    }
+
+    @Override
+    void checkOutgoing(ByteBuffer src) {
+        if (src.remaining() < ETHERNET_HEADER) {
+            throw new IllegalArgumentException("send on " + name() + ": a frame of " + src.remaining()
+                    + " bytes is shorter than the " + ETHERNET_HEADER + "-byte Ethernet header");
+        }
+    }
+
+    @Override
+    public MacAddress mac() throws IOException {
+        requireOpen();
+        try {
+            return MacAddress.of(Syscalls.hardwareAddress(name().value()));
+        } catch (SyscallException e) {
+            throw LinuxErrors.device("get MAC address [" + e.syscall() + "]", name().value(), e.errno(), null);
+        }
+    }
+
+    @Override
+    public void setMac(MacAddress mac) throws IOException {
+        Objects.requireNonNull(mac, "mac");
+        if (mac.isMulticast()) {
+            throw new IllegalArgumentException("set MAC address on " + name() + ": " + mac
+                    + " is a group (multicast) address; an interface needs a unicast one");
+        }
+        requireOpen();
+        try {
+            Syscalls.setHardwareAddress(name().value(), mac.toBytes());
+        } catch (SyscallException e) {
+            throw LinuxErrors.device("set MAC address " + mac + " [" + e.syscall() + "]", name().value(), e.errno(), null);
+        }
+    }
+}

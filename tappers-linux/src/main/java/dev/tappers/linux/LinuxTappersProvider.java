@@ -1,0 +1,86 @@
+package dev.tappers.linux;
+
+import dev.tappers.DeviceOptions;
+import dev.tappers.Feature;
+import dev.tappers.InterfaceName;
+import dev.tappers.OsFamily;
+import dev.tappers.Tap;
+import dev.tappers.Tun;
+import dev.tappers.linux.jna.Syscalls;
+import dev.tappers.spi.ProviderInfo;
+import dev.tappers.spi.TappersProvider;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** TUN and TAP on Linux through {@code /dev/net/tun}, interface ioctls and rtnetlink. */
+@ProviderInfo(name = LinuxTappersProvider.NAME, os = OsFamily.LINUX, priority = 100, artifact = "dev.tappers:tappers-linux")
+public final class LinuxTappersProvider implements TappersProvider {
+    static final String NAME = "linux";
+    static final Path TUN_CONTROL = Path.of("/dev/net/tun");
+
+    private static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(
+            Feature.TUN, Feature.TAP, Feature.OPEN_EXISTING, Feature.CHOOSE_NAME, Feature.SET_STATE,
+            Feature.GET_MTU, Feature.SET_MTU, Feature.IPV4_ADDRESSES, Feature.IPV6_ADDRESSES,
+            Feature.DESTINATION_ADDRESS, Feature.GET_MAC, Feature.SET_MAC, Feature.NONBLOCKING,
+            Feature.PERSISTENCE));
+
+    /** Cheap and infallible, as the SPI asks: the machine is checked in {@link #unavailabilityCause()}. */
+    public LinuxTappersProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Feature> features() {
+        return FEATURES;
+    }
+
+    @Override
+    public Optional<Throwable> unavailabilityCause() {
+        if (!Files.exists(TUN_CONTROL)) {
+            return Optional.of(new FileNotFoundException(TUN_CONTROL + " does not exist: load the tun module "
+                    + "(modprobe tun) or, in a container, pass the device in (--device /dev/net/tun)"));
+        }
+        try {
+            Syscalls.strerror(1); // loads JNA and the C library
+            return Optional.empty();
+        } catch (Throwable t) {
+            return Optional.of(new IllegalStateException("JNA could not load the C library: " + t, t));
+        }
+    }
+
+    @Override
+    public Tun createTun(DeviceOptions options) throws IOException {
+        return (Tun) TunTapFactory.create(TunTapFactory.Kind.TUN, options);
+    }
+
+    @Override
+    public Tun openTun(InterfaceName name) throws IOException {
+        return (Tun) TunTapFactory.open(TunTapFactory.Kind.TUN, name);
+    }
+
+    @Override
+    public Tap createTap(DeviceOptions options) throws IOException {
+        return (Tap) TunTapFactory.create(TunTapFactory.Kind.TAP, options);
+    }
+
+    @Override
+    public Tap openTap(InterfaceName name) throws IOException {
+        return (Tap) TunTapFactory.open(TunTapFactory.Kind.TAP, name);
+    }
+
+    @Override
+    public String toString() {
+        return "LinuxTappersProvider[" + FEATURES + "]";
+    }
+}

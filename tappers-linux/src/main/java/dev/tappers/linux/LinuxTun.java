@@ -1,0 +1,20 @@
+package dev.tappers.linux;
+
+import dev.tappers.InterfaceName;
+import dev.tappers.Tun;
+import dev.tappers.spi.Checks;
+
+import java.nio.ByteBuffer;
+
+/** A Linux TUN device (IFF_TUN | IFF_NO_PI): bare IP packets, as on every other OS. */
+final class LinuxTun extends LinuxPacketDevice implements Tun {
+    LinuxTun(InterfaceName name, int index, boolean createdByUs, int fd, int wakeFd, boolean nonBlocking) {
+        super(name, index, createdByUs, fd, wakeFd, MAX_PACKET_SIZE, nonBlocking);
+    }
+
+    @Override
+    void checkOutgoing(ByteBuffer src) {
+        // Without packet information the kernel takes the protocol from the version nibble and refuses the rest.
+        Checks.ipVersion(name().value(), src);
+    }
+}

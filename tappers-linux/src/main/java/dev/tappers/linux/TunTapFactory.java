@@ -1,0 +1,114 @@
+package dev.tappers.linux;
+
+import dev.tappers.DeviceOptions;
+import dev.tappers.InterfaceName;
+import dev.tappers.NoSuchDeviceException;
+import dev.tappers.linux.jna.PacketIo;
+import dev.tappers.linux.jna.SyscallException;
+import dev.tappers.linux.jna.Syscalls;
+
+import java.io.IOException;
+import java.util.Objects;
+
+import static dev.tappers.linux.jna.LinuxConstants.*;
+
+/** Creates and opens TUN/TAP devices: the TUNSETIFF dance and the cleanup when a step fails. */
+final class TunTapFactory {
+    enum Kind {
+        TUN("tun", IFF_TUN), TAP("tap", IFF_TAP);
+
+        final String word;
+        final short flag;
+
+        Kind(String word, short flag) {
+            this.word = word;
+            this.flag = flag;
+        }
+    }
+
+    private TunTapFactory() {
+    }
+
+    static LinuxPacketDevice create(Kind kind, DeviceOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        // "tun%d" asks the kernel for the first free tunN. A given name is created exclusively (IFF_TUN_EXCL):
+        // without it TUNSETIFF would quietly attach to a persistent device that happens to have the name.
+        String requested = options.name().map(InterfaceName::value).orElse(kind.word + "%d");
+        short flags = (short) (kind.flag | IFF_NO_PI | (options.name().isPresent() ? IFF_TUN_EXCL : 0));
+        String operation = "create " + kind + (options.name().isPresent() ? "" : " (kernel-picked name)");
+        return attach(kind, requested, flags, true, options.persistent(), options.nonBlocking(), operation);
+    }
+
+    static LinuxPacketDevice open(Kind kind, InterfaceName name) throws IOException {
+        Objects.requireNonNull(name, "name");
+        // TUNSETIFF creates what does not exist, so look first: opening must never create.
+        try {
+            Syscalls.interfaceIndex(name.value());
+        } catch (SyscallException e) {
+            if (e.errno() == ENODEV) {
+                throw new NoSuchDeviceException("open " + kind, name.value(), e.errno(), "ENODEV",
+                        Syscalls.strerror(e.errno()), "no interface by that name in this network namespace");
+            }
+            throw LinuxErrors.device("open " + kind, name.value(), e.errno(), null);
+        }
+        // No IFF_TUN_EXCL here: that flag made the Rust crate unable to open an existing TAP.
+        return attach(kind, name.value(), (short) (kind.flag | IFF_NO_PI), false, false, false, "open " + kind);
+    }
+
+    private static LinuxPacketDevice attach(Kind kind, String requested, short flags, boolean creating,
+                                            boolean persistent, boolean nonBlocking, String operation)
+            throws IOException {
+        String shown = requested.contains("%") ? null : requested;
+        int fd;
+        try {
+            fd = Syscalls.openTunControl();
+        } catch (SyscallException e) {
+            throw LinuxErrors.device(operation + " [" + e.syscall() + "]", shown, e.errno(),
+                    e.errno() == ENOENT ? "/dev/net/tun is missing: load the tun module (modprobe tun)" : null);
+        }
+        int wakeFd = -1;
+        boolean madePersistent = false;
+        try {
+            String actual = Syscalls.tunSetIff(fd, requested, flags);
+            if (persistent) {
+                Syscalls.tunSetPersist(fd, true);
+                madePersistent = true;
+            }
+            int index = Syscalls.interfaceIndex(actual);
+            wakeFd = PacketIo.newWakeFd();
+            InterfaceName name = InterfaceName.of(actual);
+            return kind == Kind.TUN
+                    ? new LinuxTun(name, index, creating, fd, wakeFd, nonBlocking)
+                    : new LinuxTap(name, index, creating, fd, wakeFd, nonBlocking);
+        } catch (SyscallException e) {
+            // Closing the descriptor also removes a half-made device, once it is no longer persistent.
+            if (madePersistent) {
+                try {
+                    Syscalls.tunSetPersist(fd, false);
+                } catch (SyscallException ignored) {
+                    // The original failure is the one to report.
+                }
+            }
+            Syscalls.closeQuietly(fd);
+            if (wakeFd >= 0) {
+                Syscalls.closeQuietly(wakeFd);
+            }
+            throw LinuxErrors.device(operation + " [" + e.syscall() + "]", shown, e.errno(), hintFor(kind, creating, e.errno()));
+        }
+    }
+
+    private static String hintFor(Kind kind, boolean creating, int errno) {
+        switch (errno) {
+            case EBUSY:
+                return creating ? "an interface with this name exists already"
+                        : "the device is held by another process and is not multi-queue";
+            case EINVAL:
+                return creating ? "an interface with this name exists and is not a " + kind
+                        : "the interface exists but is not a " + kind + " device (or its queue mode differs)";
+            case EPERM:
+                return "creating or attaching a " + kind + " needs CAP_NET_ADMIN (run as root, or grant the capability)";
+            default:
+                return null;
+        }
+    }
+}

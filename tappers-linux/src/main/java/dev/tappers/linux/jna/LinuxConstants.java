@@ -1,0 +1,90 @@
+package dev.tappers.linux.jna;
+
+/**
+ * Linux ABI numbers used by this provider, each once, with the header it comes from. The values for x86_64 and
+ * the other "generic _IOC" architectures (arm, arm64, riscv, s390) were printed by a C program compiled against
+ * the Linux UAPI headers (see shared/docs/PLATFORMS.md, section 1); {@code LinuxConstantsTest} pins them.
+ */
+public final class LinuxConstants {
+    private LinuxConstants() {
+    }
+
+    // <asm-generic/fcntl.h>
+    public static final int O_RDWR = 0x2;
+    public static final int O_NONBLOCK = 0x800;
+    public static final int O_CLOEXEC = 0x80000;
+
+    // <asm-generic/errno-base.h>, <asm-generic/errno.h>
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int EINTR = 4;
+    public static final int ENXIO = 6;
+    public static final int EAGAIN = 11;
+    public static final int EACCES = 13;
+    public static final int EBUSY = 16;
+    public static final int EEXIST = 17;
+    public static final int ENODEV = 19;
+    public static final int EINVAL = 22;
+    public static final int EADDRNOTAVAIL = 99;
+
+    // <linux/if_tun.h>: TUNSETIFF flags
+    public static final short IFF_TUN = 0x0001;
+    public static final short IFF_TAP = 0x0002;
+    public static final short IFF_NO_PI = 0x1000;
+    public static final short IFF_TUN_EXCL = (short) 0x8000;
+    public static final short IFF_PERSIST = 0x0800;
+
+    // <linux/if_tun.h>: _IOW('T', n, int) / _IOR('T', n, unsigned int) with the generic _IOC layout
+    public static final long TUNSETIFF = 0x400454CAL;
+    public static final long TUNSETPERSIST = 0x400454CBL;
+    public static final long TUNGETIFF = 0x800454D2L;
+
+    // <linux/sockios.h>: fixed numbers, no size encoded, the same on every architecture
+    public static final long SIOCGIFFLAGS = 0x8913;
+    public static final long SIOCSIFFLAGS = 0x8914;
+    public static final long SIOCGIFMTU = 0x8921;
+    public static final long SIOCSIFMTU = 0x8922;
+    public static final long SIOCSIFHWADDR = 0x8924;
+    public static final long SIOCGIFHWADDR = 0x8927;
+    public static final long SIOCGIFINDEX = 0x8933;
+
+    // <linux/if.h>
+    public static final int IFNAMSIZ = 16;
+    public static final int IFF_UP = 0x1;
+
+    /** sizeof(struct ifreq) on LP64 (<linux/if.h>): a 16-byte name and a 24-byte union. */
+    public static final int IFREQ_SIZE = 40;
+    /** Offset of the union (ifr_flags, ifr_mtu, ifr_ifindex, ifr_hwaddr) in struct ifreq. */
+    public static final int IFREQ_UNION_OFFSET = 16;
+
+    // <linux/if_arp.h>
+    public static final short ARPHRD_ETHER = 1;
+
+    // <bits/socket.h>, <linux/netlink.h>
+    public static final int AF_INET = 2;
+    public static final int AF_NETLINK = 16;
+    public static final int SOCK_DGRAM = 2;
+    public static final int SOCK_RAW = 3;
+    public static final int SOCK_CLOEXEC = O_CLOEXEC;
+    public static final int NETLINK_ROUTE = 0;
+    /** sizeof(struct sockaddr_nl): u16 family, u16 pad, u32 pid, u32 groups. */
+    public static final int SOCKADDR_NL_SIZE = 12;
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_RCVTIMEO = 20;
+    public static final int MSG_TRUNC = 0x20;
+
+    // <sys/eventfd.h>
+    public static final int EFD_NONBLOCK = O_NONBLOCK;
+    public static final int EFD_CLOEXEC = O_CLOEXEC;
+
+    // <asm-generic/poll.h>
+    public static final short POLLIN = 0x1;
+    public static final short POLLOUT = 0x4;
+    public static final short POLLERR = 0x8;
+    public static final short POLLHUP = 0x10;
+    public static final short POLLNVAL = 0x20;
+    /** sizeof(struct pollfd): int fd, short events, short revents. */
+    public static final int POLLFD_SIZE = 8;
+    /** sizeof(struct iovec) on LP64: void *base, size_t len. */
+    public static final int IOVEC_SIZE = 16;
+}

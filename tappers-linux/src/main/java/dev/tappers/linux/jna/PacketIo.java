@@ -1,0 +1,163 @@
+package dev.tappers.linux.jna;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+import java.nio.ByteBuffer;
+
+import static dev.tappers.linux.jna.LinuxConstants.*;
+
+/**
+ * The packet path of one device descriptor: read, readv, write and the poll that waits for them, with all the
+ * native memory they need allocated once, here, so a packet costs no allocation.
+ *
+ * <p>The descriptor is always nonblocking. A "blocking" wait is a poll on the descriptor and on an eventfd that
+ * {@link #wake()} signals, which is how closing the device wakes a thread blocked in receive: Linux does not
+ * wake a read that is blocked on a descriptor another thread closes.
+ *
+ * <p>Not thread-safe: the device uses one instance for receiving and another for sending, each under its own lock.
+ */
+public final class PacketIo implements AutoCloseable {
+    /** Returned by the I/O methods when the kernel has nothing now (EAGAIN). */
+    public static final int AGAIN = -1;
+
+    /** {@link #await} outcomes. */
+    public static final int READY = 1;
+    public static final int WOKEN = 2;
+    public static final int TIMED_OUT = 3;
+
+    private final int fd;
+    private final int wakeFd;
+    private final Memory iov = new Memory(2L * IOVEC_SIZE);
+    private final Memory pollFds = new Memory(2L * POLLFD_SIZE);
+    private final long iovAddress = Pointer.nativeValue(iov);
+    private final long pollAddress = Pointer.nativeValue(pollFds);
+
+    public PacketIo(int fd, int wakeFd) {
+        this.fd = fd;
+        this.wakeFd = wakeFd;
+    }
+
+    /** Creates the eventfd that {@link #wake()} signals: nonblocking and close-on-exec. */
+    public static int newWakeFd() throws SyscallException {
+        try {
+            return LibC.eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw new SyscallException("eventfd", e.getErrorCode());
+        }
+    }
+
+    /** Makes any {@link #await} on {@code wakeFd}, now or later, return {@link #WOKEN}. */
+    public static void wake(int wakeFd) {
+        try (Memory one = new Memory(8)) {
+            one.setLong(0, 1);
+            LibC.write(wakeFd, Pointer.nativeValue(one), 8);
+        } catch (LastErrorException ignored) {
+            // EAGAIN means the counter is already non-zero: a wake-up is pending anyway.
+        }
+    }
+
+    /**
+     * The native address of a direct buffer's first byte (not its position). JNA allocates a small Pointer here,
+     * so callers cache the result per buffer.
+     */
+    public static long addressOf(ByteBuffer direct) {
+        return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+    }
+
+    /** read(2) into {@code [address, address+length)}: the byte count, or {@link #AGAIN}. */
+    public int read(long address, int length) throws SyscallException {
+        while (true) {
+            try {
+                return (int) LibC.read(fd, address, length);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == EAGAIN) {
+                    return AGAIN;
+                }
+                if (e.getErrorCode() != EINTR) {
+                    throw new SyscallException("read", e.getErrorCode());
+                }
+            }
+        }
+    }
+
+    /**
+     * readv(2) into two regions: the caller's buffer first, then an overflow area. A packet longer than the
+     * first region spills into the second instead of being cut off. Returns the byte count, or {@link #AGAIN}.
+     */
+    public int readTwo(long first, int firstLength, long second, int secondLength) throws SyscallException {
+        iov.setLong(0, first);
+        iov.setLong(8, firstLength);
+        iov.setLong(16, second);
+        iov.setLong(24, secondLength);
+        while (true) {
+            try {
+                return (int) LibC.readv(fd, iovAddress, 2);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == EAGAIN) {
+                    return AGAIN;
+                }
+                if (e.getErrorCode() != EINTR) {
+                    throw new SyscallException("readv", e.getErrorCode());
+                }
+            }
+        }
+    }
+
+    /** write(2) of one whole packet: the byte count, or {@link #AGAIN}. */
+    public int write(long address, int length) throws SyscallException {
+        while (true) {
+            try {
+                return (int) LibC.write(fd, address, length);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == EAGAIN) {
+                    return AGAIN;
+                }
+                if (e.getErrorCode() != EINTR) {
+                    throw new SyscallException("write", e.getErrorCode());
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits until the descriptor is readable ({@code forWrite} false) or writable, or until {@link #wake} is
+     * called, or {@code timeoutMillis} pass (-1: no limit; 0: just look).
+     */
+    public int await(boolean forWrite, int timeoutMillis) throws SyscallException {
+        pollFds.setInt(0, fd);
+        pollFds.setShort(4, forWrite ? POLLOUT : POLLIN);
+        pollFds.setShort(6, (short) 0);
+        pollFds.setInt(8, wakeFd);
+        pollFds.setShort(12, POLLIN);
+        pollFds.setShort(14, (short) 0);
+        while (true) {
+            int n;
+            try {
+                n = LibC.poll(pollAddress, 2, timeoutMillis);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == EINTR) {
+                    continue;
+                }
+                throw new SyscallException("poll", e.getErrorCode());
+            }
+            if (n == 0) {
+                return TIMED_OUT;
+            }
+            if (pollFds.getShort(14) != 0) {
+                return WOKEN;
+            }
+            // POLLERR/POLLHUP on the device also count as ready: the next read or write reports the error.
+            return READY;
+        }
+    }
+
+    /** Frees the native memory; the descriptors belong to the caller. */
+    @Override
+    public void close() {
+        iov.close();
+        pollFds.close();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.tappers.linux.jna;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+
+import java.nio.charset.StandardCharsets;
+
+import static dev.tappers.linux.jna.LinuxConstants.*;
+
+/**
+ * Configuration system calls with plain Java types in and out: the rest of the provider never sees JNA.
+ *
+ * <p>Interface ioctls go through a datagram socket opened for the call and closed after it. A socket acts in
+ * the network namespace of the thread that opened it, so a cached process-wide socket would configure the wrong
+ * namespace for a thread that has since moved.
+ */
+public final class Syscalls {
+    private Syscalls() {
+    }
+
+    /** Opens {@code /dev/net/tun} close-on-exec and nonblocking (blocking waits happen in poll, so close can wake them). */
+    public static int openTunControl() throws SyscallException {
+        try {
+            return LibC.open("/dev/net/tun", O_RDWR | O_CLOEXEC | O_NONBLOCK);
+        } catch (LastErrorException e) {
+            throw new SyscallException("open(/dev/net/tun)", e.getErrorCode());
+        }
+    }
+
+    /**
+     * TUNSETIFF: attaches {@code fd} to the interface {@code name} (a template such as {@code tun%d} lets the
+     * kernel pick), creating it if needed. Returns the name the kernel used.
+     */
+    public static String tunSetIff(int fd, String name, short flags) throws SyscallException {
+        try (Memory ifr = ifreq(name)) {
+            ifr.setShort(IFREQ_UNION_OFFSET, flags);
+            ioctl(fd, TUNSETIFF, ifr, "ioctl(TUNSETIFF)");
+            return nameOf(ifr);
+        }
+    }
+
+    /** TUNGETIFF: the TUN flags of the interface {@code fd} is attached to (IFF_TUN/IFF_TAP/IFF_PERSIST...). */
+    public static short tunFlags(int fd) throws SyscallException {
+        try (Memory ifr = ifreq("")) {
+            ioctl(fd, TUNGETIFF, ifr, "ioctl(TUNGETIFF)");
+            return ifr.getShort(IFREQ_UNION_OFFSET);
+        }
+    }
+
+    /** TUNSETPERSIST: whether the interface outlives its last descriptor. */
+    public static void tunSetPersist(int fd, boolean persist) throws SyscallException {
+        try {
+            LibC.Ioctl.INSTANCE.ioctl(fd, new NativeLong(TUNSETPERSIST), new Pointer(persist ? 1 : 0));
+        } catch (LastErrorException e) {
+            throw new SyscallException("ioctl(TUNSETPERSIST)", e.getErrorCode());
+        }
+    }
+
+    /** SIOCGIFINDEX. */
+    public static int interfaceIndex(String name) throws SyscallException {
+        return getInt(name, SIOCGIFINDEX, "ioctl(SIOCGIFINDEX)");
+    }
+
+    /** SIOCGIFFLAGS: the interface flags (IFF_UP, IFF_RUNNING...), not the TUN flags. */
+    public static int interfaceFlags(String name) throws SyscallException {
+        return getShort(name, SIOCGIFFLAGS, "ioctl(SIOCGIFFLAGS)") & 0xFFFF;
+    }
+
+    /** Sets or clears {@code mask} in the interface flags, leaving the other flags as the kernel has them. */
+    public static void changeInterfaceFlags(String name, int mask, boolean set) throws SyscallException {
+        int sock = configSocket();
+        try (Memory ifr = ifreq(name)) {
+            ioctl(sock, SIOCGIFFLAGS, ifr, "ioctl(SIOCGIFFLAGS)");
+            int flags = ifr.getShort(IFREQ_UNION_OFFSET) & 0xFFFF;
+            int wanted = set ? flags | mask : flags & ~mask;
+            if (wanted != flags) {
+                ifr.setShort(IFREQ_UNION_OFFSET, (short) wanted);
+                ioctl(sock, SIOCSIFFLAGS, ifr, "ioctl(SIOCSIFFLAGS)");
+            }
+        } finally {
+            closeQuietly(sock);
+        }
+    }
+
+    /** SIOCGIFMTU. */
+    public static int mtu(String name) throws SyscallException {
+        return getInt(name, SIOCGIFMTU, "ioctl(SIOCGIFMTU)");
+    }
+
+    /** SIOCSIFMTU. */
+    public static void setMtu(String name, int mtu) throws SyscallException {
+        int sock = configSocket();
+        try (Memory ifr = ifreq(name)) {
+            ifr.setInt(IFREQ_UNION_OFFSET, mtu);
+            ioctl(sock, SIOCSIFMTU, ifr, "ioctl(SIOCSIFMTU)");
+        } finally {
+            closeQuietly(sock);
+        }
+    }
+
+    /** SIOCGIFHWADDR: the six bytes of an Ethernet address (sa_data of the sockaddr in the union). */
+    public static byte[] hardwareAddress(String name) throws SyscallException {
+        int sock = configSocket();
+        try (Memory ifr = ifreq(name)) {
+            ioctl(sock, SIOCGIFHWADDR, ifr, "ioctl(SIOCGIFHWADDR)");
+            return ifr.getByteArray(IFREQ_UNION_OFFSET + 2, 6);
+        } finally {
+            closeQuietly(sock);
+        }
+    }
+
+    /** SIOCSIFHWADDR with sa_family ARPHRD_ETHER. */
+    public static void setHardwareAddress(String name, byte[] mac) throws SyscallException {
+        int sock = configSocket();
+        try (Memory ifr = ifreq(name)) {
+            ifr.setShort(IFREQ_UNION_OFFSET, ARPHRD_ETHER);
+            ifr.write(IFREQ_UNION_OFFSET + 2, mac, 0, mac.length);
+            ioctl(sock, SIOCSIFHWADDR, ifr, "ioctl(SIOCSIFHWADDR)");
+        } finally {
+            closeQuietly(sock);
+        }
+    }
+
+    /** The C library's message for an errno, such as "Operation not permitted". */
+    public static String strerror(int errno) {
+        Pointer p = LibC.strerror(errno);
+        return p == null ? "" : p.getString(0);
+    }
+
+    /** close(2), retrying nothing: Linux releases the descriptor even when close reports EINTR. */
+    public static void close(int fd) throws SyscallException {
+        try {
+            LibC.close(fd);
+        } catch (LastErrorException e) {
+            throw new SyscallException("close", e.getErrorCode());
+        }
+    }
+
+    /** close(2) for cleanup paths, where a failure has nothing left to report to. */
+    public static void closeQuietly(int fd) {
+        try {
+            LibC.close(fd);
+        } catch (LastErrorException ignored) {
+            // Nothing useful to do: the descriptor is released either way on Linux.
+        }
+    }
+
+    private static int getInt(String name, long request, String what) throws SyscallException {
+        int sock = configSocket();
+        try (Memory ifr = ifreq(name)) {
+            ioctl(sock, request, ifr, what);
+            return ifr.getInt(IFREQ_UNION_OFFSET);
+        } finally {
+            closeQuietly(sock);
+        }
+    }
+
+    private static short getShort(String name, long request, String what) throws SyscallException {
+        int sock = configSocket();
+        try (Memory ifr = ifreq(name)) {
+            ioctl(sock, request, ifr, what);
+            return ifr.getShort(IFREQ_UNION_OFFSET);
+        } finally {
+            closeQuietly(sock);
+        }
+    }
+
+    private static int configSocket() throws SyscallException {
+        try {
+            return LibC.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        } catch (LastErrorException e) {
+            throw new SyscallException("socket(AF_INET, SOCK_DGRAM)", e.getErrorCode());
+        }
+    }
+
+    private static void ioctl(int fd, long request, Memory ifr, String what) throws SyscallException {
+        while (true) {
+            try {
+                LibC.Ioctl.INSTANCE.ioctl(fd, new NativeLong(request), ifr);
+                return;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != EINTR) {
+                    throw new SyscallException(what, e.getErrorCode());
+                }
+            }
+        }
+    }
+
+    /** A zeroed struct ifreq holding {@code name}; callers check the name's length before this. */
+    private static Memory ifreq(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length >= IFNAMSIZ) {
+            throw new IllegalArgumentException("interface name \"" + name + "\" does not fit IFNAMSIZ " + IFNAMSIZ);
+        }
+        Memory ifr = new Memory(IFREQ_SIZE);
+        ifr.clear();
+        ifr.write(0, bytes, 0, bytes.length);
+        return ifr;
+    }
+
+    private static String nameOf(Memory ifr) {
+        byte[] raw = ifr.getByteArray(0, IFNAMSIZ);
+        int len = 0;
+        while (len < raw.length && raw[len] != 0) {
+            len++;
+        }
+        return new String(raw, 0, len, StandardCharsets.UTF_8);
+    }
+}
