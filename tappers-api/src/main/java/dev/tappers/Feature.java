@@ -43,7 +43,25 @@ public enum Feature {
     /** Network namespaces. */
     NAMESPACES("network namespaces"),
     /** Devices that outlive the process. */
-    PERSISTENCE("persistent devices");
+    PERSISTENCE("persistent devices"),
+    /** Raw Ethernet frame I/O on any layer-2 interface (AF_PACKET on Linux). */
+    FRAME_SOCKET("raw frame sockets on layer-2 interfaces"),
+    /** Renaming an interface. */
+    RENAME("renaming an interface"),
+    /** Setting the owning user and group of a TUN/TAP device. */
+    OWNERSHIP("device owner and group"),
+    /** Promiscuous, multicast and ARP flags. */
+    LINK_FLAGS("promiscuous, multicast and ARP flags"),
+    /** The transmit queue length. */
+    TX_QUEUE_LENGTH("transmit queue length"),
+    /** An interface metric (Windows, the BSDs); Linux has none. */
+    INTERFACE_METRIC("interface metric"),
+    /** Listing the system's interfaces. */
+    INTERFACE_LIST("listing interfaces"),
+    /** Wrapping a TUN/TAP descriptor opened elsewhere. */
+    ADOPT_DESCRIPTOR("adopting a descriptor created elsewhere"),
+    /** Passing a device descriptor to another process over a Unix socket. */
+    DESCRIPTOR_PASSING("passing descriptors over Unix sockets");
 
     private final String description;
 

@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Configuration common to every interface this library manages: name, index, state, MTU and addresses.
@@ -66,6 +68,67 @@ public interface NetworkDevice extends Closeable {
     /** Removes an address reported by {@link #addresses()}. */
     default void removeAddress(AddressInfo address) throws IOException {
         removeAddress(address.address(), address.prefixLength());
+    }
+
+    // ---- routes (Feature.ROUTES) ---------------------------------------------------------------------------
+
+    /** The routes whose output interface is this one, in every table. Needs {@link Feature#ROUTES}. */
+    default List<Route> routes() throws IOException {
+        throw new UnsupportedFeatureException(Feature.ROUTES, getClass().getName(), null);
+    }
+
+    /** Adds a route through this interface. Needs {@link Feature#ROUTES}. */
+    default void addRoute(Route route) throws IOException {
+        throw new UnsupportedFeatureException(Feature.ROUTES, getClass().getName(), null);
+    }
+
+    /** Removes a route through this interface. Needs {@link Feature#ROUTES}. */
+    default void removeRoute(Route route) throws IOException {
+        throw new UnsupportedFeatureException(Feature.ROUTES, getClass().getName(), null);
+    }
+
+    // ---- link settings -------------------------------------------------------------------------------------
+
+    /** The interface's flags among {@link LinkFlag}. Needs {@link Feature#LINK_FLAGS}. */
+    default Set<LinkFlag> flags() throws IOException {
+        throw new UnsupportedFeatureException(Feature.LINK_FLAGS, getClass().getName(), null);
+    }
+
+    /** Sets or clears one flag. Needs {@link Feature#LINK_FLAGS}. */
+    default void setFlag(LinkFlag flag, boolean on) throws IOException {
+        throw new UnsupportedFeatureException(Feature.LINK_FLAGS, getClass().getName(), null);
+    }
+
+    /** The transmit queue length in packets. Needs {@link Feature#TX_QUEUE_LENGTH}. */
+    default int txQueueLength() throws IOException {
+        throw new UnsupportedFeatureException(Feature.TX_QUEUE_LENGTH, getClass().getName(), null);
+    }
+
+    /** Sets the transmit queue length in packets. Needs {@link Feature#TX_QUEUE_LENGTH}. */
+    default void setTxQueueLength(int packets) throws IOException {
+        throw new UnsupportedFeatureException(Feature.TX_QUEUE_LENGTH, getClass().getName(), null);
+    }
+
+    /**
+     * Renames the interface; {@link #name()} reports the new name afterwards. Linux wants the interface down.
+     * Needs {@link Feature#RENAME}.
+     */
+    default void rename(InterfaceName newName) throws IOException {
+        throw new UnsupportedFeatureException(Feature.RENAME, getClass().getName(), null);
+    }
+
+    /**
+     * The interface metric, where the OS has one (Windows, the BSDs); empty where it has none (Linux, whose
+     * routes carry the metric instead). Needs {@link Feature#INTERFACE_METRIC} to be set.
+     */
+    default OptionalInt metric() throws IOException {
+        return OptionalInt.empty();
+    }
+
+    /** Sets the interface metric. Needs {@link Feature#INTERFACE_METRIC}. */
+    default void setMetric(int metric) throws IOException {
+        throw new UnsupportedFeatureException(Feature.INTERFACE_METRIC, getClass().getName(),
+                "on Linux, give the metric to each route instead");
     }
 
     /** True when this library created the device, so that closing it removes it (unless persistent). */

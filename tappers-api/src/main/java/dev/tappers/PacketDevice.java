@@ -38,6 +38,25 @@ public interface PacketDevice extends NetworkDevice {
 
     boolean isNonBlocking();
 
+    /** Lets user {@code uid} attach to the device without CAP_NET_ADMIN. Needs {@link Feature#OWNERSHIP}. */
+    default void setOwner(int uid) throws IOException {
+        throw new UnsupportedFeatureException(Feature.OWNERSHIP, getClass().getName(), null);
+    }
+
+    /** Lets group {@code gid} attach to the device without CAP_NET_ADMIN. Needs {@link Feature#OWNERSHIP}. */
+    default void setGroup(int gid) throws IOException {
+        throw new UnsupportedFeatureException(Feature.OWNERSHIP, getClass().getName(), null);
+    }
+
+    /**
+     * Sends this device's descriptor to the process listening on the Unix socket {@code socketPath}, which
+     * receives it with {@link DescriptorPassing#receiveTun}/{@link DescriptorPassing#receiveTap}. This device
+     * stays open. Needs {@link Feature#DESCRIPTOR_PASSING}.
+     */
+    default void sendDescriptor(java.nio.file.Path socketPath) throws IOException {
+        throw new UnsupportedFeatureException(Feature.DESCRIPTOR_PASSING, getClass().getName(), null);
+    }
+
     /** The largest packet {@link #receive} can deliver: a buffer this large never gets a {@link PacketTooLargeException}. */
     int maxPacketSize();
 }

@@ -3,7 +3,7 @@ package dev.tappers;
 import java.io.IOException;
 
 /** A layer-2 TAP device: {@link #receive} and {@link #send} carry bare Ethernet frames on every OS. */
-public interface Tap extends PacketDevice {
+public interface Tap extends PacketDevice, EthernetDevice {
 
     /** The largest frame: a 65535-byte payload plus an Ethernet header with one VLAN tag. */
     int MAX_FRAME_SIZE = 65535 + 18;
@@ -28,13 +28,11 @@ public interface Tap extends PacketDevice {
         return Tappers.provider().openTap(InterfaceName.of(name));
     }
 
-    /** The device's Ethernet address. */
-    MacAddress mac() throws IOException;
-
     /**
-     * Changes the device's Ethernet address.
-     *
-     * @throws IllegalArgumentException for a multicast (group) address
+     * Wraps a TAP descriptor that another process or a platform VPN service opened. {@code owned}: whether
+     * closing the returned device closes the descriptor. Needs {@link Feature#ADOPT_DESCRIPTOR}.
      */
-    void setMac(MacAddress mac) throws IOException;
+    static Tap adopt(int descriptor, boolean owned) throws IOException {
+        return Tappers.provider().adoptTap(descriptor, owned);
+    }
 }

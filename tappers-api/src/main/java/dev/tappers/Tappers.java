@@ -43,6 +43,22 @@ public final class Tappers {
         return select(load(), OsFamily.current(), name);
     }
 
+    /** Every interface in the caller's network namespace. Needs {@link Feature#INTERFACE_LIST}. */
+    public static List<InterfaceInfo> interfaces() throws java.io.IOException {
+        return provider().listInterfaces();
+    }
+
+    /** The interface with this name, if there is one. */
+    public static Optional<InterfaceInfo> findInterface(String name) throws java.io.IOException {
+        InterfaceName wanted = InterfaceName.of(name);
+        return interfaces().stream().filter(i -> i.name().equals(wanted)).findFirst();
+    }
+
+    /** The interface with this index, if there is one. */
+    public static Optional<InterfaceInfo> findInterface(int index) throws java.io.IOException {
+        return interfaces().stream().filter(i -> i.index() == index).findFirst();
+    }
+
     /** What discovery makes of every provider it can see, for diagnostics. */
     public static List<ProviderCandidate> candidates() {
         List<ProviderCandidate> out = new ArrayList<>();

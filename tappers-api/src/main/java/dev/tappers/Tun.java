@@ -38,4 +38,20 @@ public interface Tun extends PacketDevice {
     static Tun open(String name) throws IOException {
         return Tappers.provider().openTun(InterfaceName.of(name));
     }
+
+    /**
+     * Creates a multi-queue TUN device with {@code queues} queues, each its own descriptor, so several threads can
+     * receive and send in parallel. Needs {@link Feature#MULTI_QUEUE}.
+     */
+    static MultiQueue<Tun> createMultiQueue(DeviceOptions options, int queues) throws IOException {
+        return Tappers.provider().createMultiQueueTun(options, queues);
+    }
+
+    /**
+     * Wraps a TUN descriptor that another process or a platform VPN service opened. {@code owned}: whether
+     * closing the returned device closes the descriptor. Needs {@link Feature#ADOPT_DESCRIPTOR}.
+     */
+    static Tun adopt(int descriptor, boolean owned) throws IOException {
+        return Tappers.provider().adoptTun(descriptor, owned);
+    }
 }
