@@ -1,47 +1,36 @@
 package dev.tappers.linux;
 
-import dev.tappers.AddressInfo;
-import dev.tappers.AddressRequest;
-import dev.tappers.DeviceState;
 import dev.tappers.InterfaceName;
 import dev.tappers.PacketDevice;
 import dev.tappers.PacketTooLargeException;
 import dev.tappers.TappersException;
-import dev.tappers.linux.jna.NetlinkSocket;
 import dev.tappers.linux.jna.PacketIo;
 import dev.tappers.linux.jna.SyscallException;
 import dev.tappers.linux.jna.Syscalls;
-import dev.tappers.linux.netlink.AddressOps;
-import dev.tappers.linux.netlink.NetlinkErrorException;
 import dev.tappers.spi.Checks;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import static dev.tappers.linux.jna.LinuxConstants.*;
 
 /**
- * A TUN or TAP device on one {@code /dev/net/tun} descriptor: the configuration calls (ioctls and rtnetlink,
- * each on a socket opened for the call) and the packet path.
+ * A TUN or TAP device on one {@code /dev/net/tun} descriptor: the packet path, persistence and close; the
+ * interface configuration comes from {@link LinuxInterface}.
  *
  * <p>Receive and send each have their own lock, native memory and staging buffer, so one thread can receive
  * while another sends. Direct buffers are read into and written from in place; heap buffers go through the
  * staging buffer, allocated once per device.
  */
-abstract class LinuxPacketDevice implements PacketDevice {
+abstract class LinuxPacketDevice extends LinuxInterface implements PacketDevice {
     /** How long close waits for threads inside the device to leave before it gives up (they are woken at once). */
     private static final long CLOSE_DRAIN_MILLIS = 15_000;
 
-    private final InterfaceName name;
-    private final int index;
     private final boolean createdByUs;
     private final int fd;
     private final int wakeFd;
     private final int maxPacket;
-    private final DescriptorGuard guard = new DescriptorGuard();
 
     private final ReentrantLock rxLock = new ReentrantLock();
     private final PacketIo rxIo;
@@ -62,10 +51,9 @@ abstract class LinuxPacketDevice implements PacketDevice {
 
     private volatile boolean nonBlocking;
 
-    LinuxPacketDevice(InterfaceName name, int index, boolean createdByUs, int fd, int wakeFd, int maxPacket,
-                      boolean nonBlocking) {
-        this.name = name;
-        this.index = index;
+    LinuxPacketDevice(InterfaceName name, int index, HomeNamespace home, boolean createdByUs, int fd, int wakeFd,
+                      int maxPacket, boolean nonBlocking) {
+        super(name, index, home);
         this.createdByUs = createdByUs;
         this.fd = fd;
         this.wakeFd = wakeFd;
@@ -83,32 +71,8 @@ abstract class LinuxPacketDevice implements PacketDevice {
     abstract void checkOutgoing(ByteBuffer src);
 
     @Override
-    public InterfaceName name() {
-        return name;
-    }
-
-    @Override
-    public int index() throws IOException {
-        guard.enter();
-        guard.exit();
-        return index;
-    }
-
-    @Override
     public boolean isCreatedByUs() {
         return createdByUs;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return !guard.isClosed();
-    }
-
-    /** For configuration calls that go by name and never touch the descriptor. */
-    void requireOpen() throws java.nio.channels.ClosedChannelException {
-        if (guard.isClosed()) {
-            throw new java.nio.channels.ClosedChannelException();
-        }
     }
 
     @Override
@@ -116,139 +80,24 @@ abstract class LinuxPacketDevice implements PacketDevice {
         return maxPacket;
     }
 
-    // ---- configuration -------------------------------------------------------------------------------------
-
-    @Override
-    public DeviceState state() throws IOException {
-        guard.enter();
-        try {
-            return (Syscalls.interfaceFlags(name.value()) & IFF_UP) != 0 ? DeviceState.UP : DeviceState.DOWN;
-        } catch (SyscallException e) {
-            throw fail("get state", e);
-        } finally {
-            guard.exit();
-        }
-    }
-
-    @Override
-    public void setState(DeviceState state) throws IOException {
-        java.util.Objects.requireNonNull(state, "state");
-        guard.enter();
-        try {
-            Syscalls.changeInterfaceFlags(name.value(), IFF_UP, state == DeviceState.UP);
-        } catch (SyscallException e) {
-            throw fail("set state " + state, e);
-        } finally {
-            guard.exit();
-        }
-    }
-
-    @Override
-    public int mtu() throws IOException {
-        guard.enter();
-        try {
-            return Syscalls.mtu(name.value());
-        } catch (SyscallException e) {
-            throw fail("get MTU", e);
-        } finally {
-            guard.exit();
-        }
-    }
-
-    @Override
-    public void setMtu(int mtu) throws IOException {
-        Checks.mtuInRange(name.value(), mtu);
-        guard.enter();
-        try {
-            Checks.mtuKeepsIpv6(name.value(), mtu, listAddresses());
-            Syscalls.setMtu(name.value(), mtu);
-        } catch (SyscallException e) {
-            throw fail("set MTU " + mtu, e, e.errno() == EINVAL
-                    ? "the kernel refused MTU " + mtu + " for this device (Linux allows 68 and up)" : null);
-        } finally {
-            guard.exit();
-        }
-    }
-
-    @Override
-    public List<AddressInfo> addresses() throws IOException {
-        guard.enter();
-        try {
-            return listAddresses();
-        } finally {
-            guard.exit();
-        }
-    }
-
-    private List<AddressInfo> listAddresses() throws IOException {
-        try (NetlinkSocket netlink = NetlinkSocket.open()) {
-            return AddressOps.list(netlink, index);
-        } catch (NetlinkErrorException e) {
-            throw LinuxErrors.entry("list addresses", name.value(), e.errno(), null);
-        } catch (SyscallException e) {
-            throw LinuxErrors.entry("list addresses", name.value(), e.errno(), null);
-        }
-    }
-
-    @Override
-    public void addAddress(AddressRequest request) throws IOException {
-        java.util.Objects.requireNonNull(request, "address request");
-        guard.enter();
-        try {
-            if (request.isIpv6()) {
-                Checks.ipv6FitsMtu(name.value(), request, Syscalls.mtu(name.value()));
-            }
-            try (NetlinkSocket netlink = NetlinkSocket.open()) {
-                AddressOps.add(netlink, index, request);
-            }
-        } catch (NetlinkErrorException e) {
-            throw LinuxErrors.entry("add address " + request, name.value(), e.errno(),
-                    e.errno() == EEXIST ? "the address is already assigned" : null);
-        } catch (SyscallException e) {
-            throw LinuxErrors.entry("add address " + request, name.value(), e.errno(), null);
-        } finally {
-            guard.exit();
-        }
-    }
-
-    @Override
-    public void removeAddress(InetAddress address, int prefixLength) throws IOException {
-        AddressRequest request = AddressRequest.of(address, prefixLength); // checks the prefix range
-        guard.enter();
-        try (NetlinkSocket netlink = NetlinkSocket.open()) {
-            AddressOps.remove(netlink, index, request.address(), request.prefixLength());
-        } catch (NetlinkErrorException e) {
-            throw LinuxErrors.entry("remove address " + request, name.value(), e.errno(),
-                    e.errno() == EADDRNOTAVAIL ? "no such address with that prefix length on the interface" : null);
-        } catch (SyscallException e) {
-            throw LinuxErrors.entry("remove address " + request, name.value(), e.errno(), null);
-        } finally {
-            guard.exit();
-        }
-    }
+    // ---- persistence ---------------------------------------------------------------------------------------
 
     @Override
     public boolean isPersistent() throws IOException {
-        guard.enter();
-        try {
-            return (Syscalls.tunFlags(fd) & IFF_PERSIST) != 0;
-        } catch (SyscallException e) {
-            throw fail("get persistence", e);
-        } finally {
-            guard.exit();
-        }
+        return configure("get persistence", () -> (Syscalls.tunFlags(fd) & IFF_PERSIST) != 0);
     }
 
     @Override
     public void setPersistent(boolean persistent) throws IOException {
-        guard.enter();
-        try {
+        configure("set persistent " + persistent, () -> {
             Syscalls.tunSetPersist(fd, persistent);
-        } catch (SyscallException e) {
-            throw fail("set persistent " + persistent, e);
-        } finally {
-            guard.exit();
-        }
+            return null;
+        });
+    }
+
+    /** The device's descriptor, for features that hand it on (descriptor passing); valid only while open. */
+    final int descriptor() {
+        return fd;
     }
 
     @Override
@@ -273,7 +122,7 @@ abstract class LinuxPacketDevice implements PacketDevice {
 
     @Override
     public int receive(ByteBuffer dst) throws IOException {
-        Checks.receiveBuffer(name.value(), dst);
+        Checks.receiveBuffer(name().value(), dst);
         guard.enter();
         rxLock.lock();
         try {
@@ -329,7 +178,7 @@ abstract class LinuxPacketDevice implements PacketDevice {
         rxStaging.put(0, head, pos, room);
         rxStaging.put(room, tail);
         rxPending = n;
-        throw new PacketTooLargeException(name.value(), n, room);
+        throw new PacketTooLargeException(name().value(), n, room);
     }
 
     private int readStaged(ByteBuffer dst) throws SyscallException {
@@ -344,7 +193,7 @@ abstract class LinuxPacketDevice implements PacketDevice {
     private int deliverPending(ByteBuffer dst) {
         int n = rxPending;
         if (dst.remaining() < n) {
-            throw new PacketTooLargeException(name.value(), n, dst.remaining());
+            throw new PacketTooLargeException(name().value(), n, dst.remaining());
         }
         dst.put(dst.position(), rxStaging, 0, n);
         dst.position(dst.position() + n);
@@ -362,7 +211,7 @@ abstract class LinuxPacketDevice implements PacketDevice {
 
     @Override
     public int send(ByteBuffer src) throws IOException {
-        Checks.packetToSend(name.value(), src, maxPacket);
+        Checks.packetToSend(name().value(), src, maxPacket);
         checkOutgoing(src);
         guard.enter();
         txLock.lock();
@@ -411,7 +260,7 @@ abstract class LinuxPacketDevice implements PacketDevice {
         if (!guard.awaitDrained(CLOSE_DRAIN_MILLIS)) {
             // Releasing the descriptor under a thread that still uses it could let that thread hit a reused
             // descriptor number; keeping it open is the lesser harm.
-            throw new IOException("close " + name + ": threads still inside after " + CLOSE_DRAIN_MILLIS
+            throw new IOException("close " + name() + ": threads still inside after " + CLOSE_DRAIN_MILLIS
                     + " ms; the descriptor is left open");
         }
         rxCachedBuffer = null;
@@ -432,14 +281,14 @@ abstract class LinuxPacketDevice implements PacketDevice {
     }
 
     private TappersException fail(String operation, SyscallException e, String hint) {
-        TappersException t = LinuxErrors.device(operation + " [" + e.syscall() + "]", name.value(), e.errno(), hint);
+        TappersException t = LinuxErrors.device(operation + " [" + e.syscall() + "]", name().value(), e.errno(), hint);
         t.initCause(e);
         return t;
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + name + ", index " + index + (createdByUs ? ", created" : ", opened")
+        return getClass().getSimpleName() + "[" + name() + ", index " + rawIndex() + (createdByUs ? ", created" : ", opened")
                 + (isOpen() ? "" : ", closed") + "]";
     }
 }

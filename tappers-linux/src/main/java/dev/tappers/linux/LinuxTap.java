@@ -3,7 +3,6 @@ package dev.tappers.linux;
 import dev.tappers.InterfaceName;
 import dev.tappers.MacAddress;
 import dev.tappers.Tap;
-import dev.tappers.linux.jna.SyscallException;
 import dev.tappers.linux.jna.Syscalls;
 
 import java.io.IOException;
@@ -15,8 +14,9 @@ final class LinuxTap extends LinuxPacketDevice implements Tap {
     /** Destination, source, EtherType. */
     private static final int ETHERNET_HEADER = 14;
 
-    LinuxTap(InterfaceName name, int index, boolean createdByUs, int fd, int wakeFd, boolean nonBlocking) {
-        super(name, index, createdByUs, fd, wakeFd, MAX_FRAME_SIZE, nonBlocking);
+    LinuxTap(InterfaceName name, int index, HomeNamespace home, boolean createdByUs, int fd, int wakeFd,
+             boolean nonBlocking) {
+        super(name, index, home, createdByUs, fd, wakeFd, MAX_FRAME_SIZE, nonBlocking);
     }
 
     @Override
@@ -29,12 +29,7 @@ final class LinuxTap extends LinuxPacketDevice implements Tap {
 
     @Override
     public MacAddress mac() throws IOException {
-        requireOpen();
-        try {
-            return MacAddress.of(Syscalls.hardwareAddress(name().value()));
-        } catch (SyscallException e) {
-            throw LinuxErrors.device("get MAC address [" + e.syscall() + "]", name().value(), e.errno(), null);
-        }
+        return configure("get MAC address", () -> MacAddress.of(Syscalls.hardwareAddress(name().value())));
     }
 
     @Override
@@ -44,11 +39,9 @@ final class LinuxTap extends LinuxPacketDevice implements Tap {
             throw new IllegalArgumentException("set MAC address on " + name() + ": " + mac
                     + " is a group (multicast) address; an interface needs a unicast one");
         }
-        requireOpen();
-        try {
+        configure("set MAC address " + mac, () -> {
             Syscalls.setHardwareAddress(name().value(), mac.toBytes());
-        } catch (SyscallException e) {
-            throw LinuxErrors.device("set MAC address " + mac + " [" + e.syscall() + "]", name().value(), e.errno(), null);
-        }
+            return null;
+        });
     }
 }

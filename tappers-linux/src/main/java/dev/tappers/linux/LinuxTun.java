@@ -8,8 +8,9 @@ import java.nio.ByteBuffer;
 
 /** A Linux TUN device (IFF_TUN | IFF_NO_PI): bare IP packets, as on every other OS. */
 final class LinuxTun extends LinuxPacketDevice implements Tun {
-    LinuxTun(InterfaceName name, int index, boolean createdByUs, int fd, int wakeFd, boolean nonBlocking) {
-        super(name, index, createdByUs, fd, wakeFd, MAX_PACKET_SIZE, nonBlocking);
+    LinuxTun(InterfaceName name, int index, HomeNamespace home, boolean createdByUs, int fd, int wakeFd,
+             boolean nonBlocking) {
+        super(name, index, home, createdByUs, fd, wakeFd, MAX_PACKET_SIZE, nonBlocking);
     }
 
     @Override

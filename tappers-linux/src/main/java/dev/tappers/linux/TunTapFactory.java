@@ -77,9 +77,10 @@ final class TunTapFactory {
             int index = Syscalls.interfaceIndex(actual);
             wakeFd = PacketIo.newWakeFd();
             InterfaceName name = InterfaceName.of(actual);
+            HomeNamespace home = HomeNamespace.ofCurrentThread();
             return kind == Kind.TUN
-                    ? new LinuxTun(name, index, creating, fd, wakeFd, nonBlocking)
-                    : new LinuxTap(name, index, creating, fd, wakeFd, nonBlocking);
+                    ? new LinuxTun(name, index, home, creating, fd, wakeFd, nonBlocking)
+                    : new LinuxTap(name, index, home, creating, fd, wakeFd, nonBlocking);
         } catch (SyscallException e) {
             // Closing the descriptor also removes a half-made device, once it is no longer persistent.
             if (madePersistent) {

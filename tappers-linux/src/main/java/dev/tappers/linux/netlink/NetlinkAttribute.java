@@ -103,16 +103,6 @@ public final class NetlinkAttribute {
         return NetlinkAttributes.parse(payload, describe());
     }
 
-    /** The payload after a fixed struct of {@code structSize} bytes, parsed as attributes (as VETH_INFO_PEER). */
-    NetlinkAttributes nestedAfter(int structSize) throws MalformedNetlinkException {
-        if (payload.limit() < structSize) {
-            throw new MalformedNetlinkException(describe() + " has " + payload.limit() + " bytes, fewer than its "
-                    + structSize + "-byte header");
-        }
-        int from = Math.min(NetlinkConstants.align(structSize), payload.limit());
-        return NetlinkAttributes.parse(payload.slice(from, payload.limit() - from), describe());
-    }
-
     private void requireLength(int expected, String kind) throws MalformedNetlinkException {
         if (payload.limit() != expected) {
             throw new MalformedNetlinkException(describe() + " has a " + payload.limit() + "-byte payload; a " + kind

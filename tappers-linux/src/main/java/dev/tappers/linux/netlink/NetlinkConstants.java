@@ -81,7 +81,10 @@ public final class NetlinkConstants {
     public static final int RT_TABLE_UNSPEC = 0;
     public static final int RT_TABLE_MAIN = 254;
     public static final int RT_TABLE_LOCAL = 255;
+    /** rtm_protocol: who made a route. KERNEL: the kernel, for an address's prefix; BOOT: `ip route`'s default. */
+    public static final int RTPROT_KERNEL = 2;
     public static final int RTPROT_BOOT = 3;
+    /** The protocol this library marks its routes with: installed by an administrator. */
     public static final int RTPROT_STATIC = 4;
     /** enum rt_scope_t. */
     public static final int RT_SCOPE_UNIVERSE = 0;

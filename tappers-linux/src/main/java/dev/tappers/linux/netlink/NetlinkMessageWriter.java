@@ -37,7 +37,6 @@ public final class NetlinkMessageWriter {
 
     private final ByteBuffer target;
     private final boolean growable;
-    private final int type;
     private ByteBuffer buf;
     private final int start;
     private final Deque<Integer> open = new ArrayDeque<>();
@@ -48,7 +47,6 @@ public final class NetlinkMessageWriter {
         checkRange("message flags", flags, 0, 0xFFFF);
         this.target = target;
         this.growable = growable;
-        this.type = type;
         // A duplicate: the caller's buffer keeps its own byte order; only its position moves, in finish().
         this.buf = target.duplicate().order(ByteOrder.nativeOrder());
         this.start = buf.position();
@@ -204,11 +202,6 @@ public final class NetlinkMessageWriter {
             target.position(end);
         }
         return buf.duplicate().position(start).limit(end).slice().order(ByteOrder.nativeOrder());
-    }
-
-    /** The message type given at the start. */
-    int type() {
-        return type;
     }
 
     private void beginAttribute(int attributeType, int payloadLength) {

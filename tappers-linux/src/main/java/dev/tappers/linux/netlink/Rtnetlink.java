@@ -170,8 +170,8 @@ public final class Rtnetlink {
     private static void throwIfError(NetlinkMessage m, int requestType) throws MalformedNetlinkException,
             NetlinkErrorException {
         int code = m.errorCode();
-        if (code > 0) {
-            throw new MalformedNetlinkException(messageTypeName(m.type()) + " carries a positive error code " + code
+        if (code > 0 || code == Integer.MIN_VALUE) {
+            throw new MalformedNetlinkException(messageTypeName(m.type()) + " carries error code " + code
                     + " for " + messageTypeName(requestType));
         }
         if (code < 0) {

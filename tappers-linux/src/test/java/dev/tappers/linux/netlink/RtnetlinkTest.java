@@ -208,6 +208,14 @@ class RtnetlinkTest {
     }
 
     @Test
+    void an_error_code_that_is_not_zero_or_minus_errno_is_malformed() {
+        ScriptedTransport positive = new ScriptedTransport((i, r) -> List.of(datagram(error(r.seq(), 17, r.type()))));
+        assertThrows(MalformedNetlinkException.class, () -> Rtnetlink.request(positive, newAddr()));
+        ScriptedTransport min = new ScriptedTransport((i, r) -> List.of(datagram(error(r.seq(), Integer.MIN_VALUE, r.type()))));
+        assertThrows(MalformedNetlinkException.class, () -> Rtnetlink.request(min, newAddr()));
+    }
+
+    @Test
     void only_a_finished_message_is_accepted() {
         ScriptedTransport t = new ScriptedTransport((i, r) -> List.of());
         ByteBuffer notAMessage = ByteBuffer.allocate(8);
