@@ -1,0 +1,255 @@
+package dev.tappers.linux;
+
+import dev.tappers.PacketTooLargeException;
+import dev.tappers.TappersException;
+import dev.tappers.linux.jna.PacketIo;
+import dev.tappers.linux.jna.SyscallException;
+import dev.tappers.linux.jna.Syscalls;
+import dev.tappers.spi.Checks;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import static dev.tappers.linux.jna.LinuxConstants.*;
+
+/**
+ * The packet path of one nonblocking descriptor (a TUN/TAP queue, a packet socket): whole packets in and out of
+ * {@link ByteBuffer}s, blocking waits that {@link #close()} wakes, and a close that waits for every thread to
+ * leave before the descriptor number is released.
+ *
+ * <p>Receive and send each have their own lock, native memory and staging buffer, so one thread can receive
+ * while another sends. Direct buffers are read into and written from in place; heap buffers go through the
+ * staging buffer, allocated once. A packet too long for the caller's buffer is never cut: it spills into the
+ * staging buffer, is kept, and {@link PacketTooLargeException} says how much room it needs.
+ */
+final class PacketChannel {
+    /** How long close waits for threads inside to leave before it gives up (they are woken at once). */
+    private static final long CLOSE_DRAIN_MILLIS = 15_000;
+
+    private final int fd;
+    private final int wakeFd;
+    private final int maxPacket;
+    private final DescriptorGuard guard;
+    private final Supplier<String> label;
+
+    private final ReentrantLock rxLock = new ReentrantLock();
+    private final PacketIo rxIo;
+    private final ByteBuffer rxStaging;
+    private final long rxStagingAddress;
+    /** Length of a packet read but not yet delivered (it did not fit the caller's buffer), or -1. */
+    private int rxPending = -1;
+    private boolean rxLastWasEmpty;
+    private ByteBuffer rxCachedBuffer;
+    private long rxCachedAddress;
+
+    private final ReentrantLock txLock = new ReentrantLock();
+    private final PacketIo txIo;
+    private final ByteBuffer txStaging;
+    private final long txStagingAddress;
+    private ByteBuffer txCachedBuffer;
+    private long txCachedAddress;
+
+    private volatile boolean nonBlocking;
+
+    /**
+     * @param fd        a nonblocking descriptor; this channel closes it
+     * @param wakeFd    an eventfd from {@link PacketIo#newWakeFd()}; this channel closes it
+     * @param guard     the guard of the object that owns the channel; close marks it closed
+     * @param label     the interface name for messages (it can change with a rename)
+     */
+    PacketChannel(int fd, int wakeFd, int maxPacket, boolean nonBlocking, DescriptorGuard guard, Supplier<String> label) {
+        this.fd = fd;
+        this.wakeFd = wakeFd;
+        this.maxPacket = maxPacket;
+        this.nonBlocking = nonBlocking;
+        this.guard = guard;
+        this.label = label;
+        this.rxIo = new PacketIo(fd, wakeFd);
+        this.txIo = new PacketIo(fd, wakeFd);
+        this.rxStaging = ByteBuffer.allocateDirect(maxPacket);
+        this.rxStagingAddress = PacketIo.addressOf(rxStaging);
+        this.txStaging = ByteBuffer.allocateDirect(maxPacket);
+        this.txStagingAddress = PacketIo.addressOf(txStaging);
+    }
+
+    int descriptor() {
+        return fd;
+    }
+
+    int maxPacketSize() {
+        return maxPacket;
+    }
+
+    void setNonBlocking(boolean nonBlocking) throws IOException {
+        guard.enter();
+        this.nonBlocking = nonBlocking;
+        guard.exit();
+    }
+
+    boolean isNonBlocking() {
+        return nonBlocking;
+    }
+
+    int receive(ByteBuffer dst) throws IOException {
+        Checks.receiveBuffer(label.get(), dst);
+        guard.enter();
+        rxLock.lock();
+        try {
+            if (rxPending >= 0) {
+                return deliverPending(dst);
+            }
+            while (true) {
+                if (rxLastWasEmpty || nonBlocking) {
+                    // Look before reading: an empty read costs JNA an exception to report EAGAIN.
+                    int ready = rxIo.await(false, nonBlocking ? 0 : -1);
+                    if (ready == PacketIo.WOKEN) {
+                        guard.throwIfClosedWhileWaiting();
+                    }
+                    if (ready != PacketIo.READY) {
+                        if (nonBlocking) {
+                            return 0;
+                        }
+                        continue;
+                    }
+                }
+                int n = dst.isDirect() ? readInPlace(dst) : readStaged(dst);
+                if (n != PacketIo.AGAIN) {
+                    rxLastWasEmpty = false;
+                    return n;
+                }
+                rxLastWasEmpty = true;
+            }
+        } catch (SyscallException e) {
+            throw fail("receive", e);
+        } finally {
+            rxLock.unlock();
+            guard.exit();
+        }
+    }
+
+    /** Reads straight into a direct buffer; a packet too long for it spills into the staging buffer and is kept. */
+    private int readInPlace(ByteBuffer dst) throws SyscallException {
+        int room = dst.remaining();
+        int pos = dst.position();
+        long address = rxAddress(dst) + pos;
+        int n = rxIo.readTwo(address, room, rxStagingAddress, maxPacket);
+        if (n == PacketIo.AGAIN || n <= room) {
+            if (n > 0) {
+                dst.position(pos + n);
+            }
+            return n;
+        }
+        // The packet's head is in dst and its tail at the start of the staging buffer: make it whole there.
+        byte[] tail = new byte[n - room];
+        rxStaging.get(0, tail);
+        ByteBuffer head = dst.duplicate();
+        head.limit(pos + room);
+        rxStaging.put(0, head, pos, room);
+        rxStaging.put(room, tail);
+        rxPending = n;
+        throw new PacketTooLargeException(label.get(), n, room);
+    }
+
+    private int readStaged(ByteBuffer dst) throws SyscallException {
+        int n = rxIo.read(rxStagingAddress, maxPacket);
+        if (n == PacketIo.AGAIN) {
+            return n;
+        }
+        rxPending = n;
+        return deliverPending(dst);
+    }
+
+    private int deliverPending(ByteBuffer dst) {
+        int n = rxPending;
+        if (dst.remaining() < n) {
+            throw new PacketTooLargeException(label.get(), n, dst.remaining());
+        }
+        dst.put(dst.position(), rxStaging, 0, n);
+        dst.position(dst.position() + n);
+        rxPending = -1;
+        return n;
+    }
+
+    private long rxAddress(ByteBuffer direct) {
+        if (direct != rxCachedBuffer) {
+            rxCachedAddress = PacketIo.addressOf(direct);
+            rxCachedBuffer = direct;
+        }
+        return rxCachedAddress;
+    }
+
+    /** Sends one packet; the caller has checked its contents. */
+    int send(ByteBuffer src) throws IOException {
+        guard.enter();
+        txLock.lock();
+        try {
+            int length = src.remaining();
+            long address;
+            if (src.isDirect()) {
+                if (src != txCachedBuffer) {
+                    txCachedAddress = PacketIo.addressOf(src);
+                    txCachedBuffer = src;
+                }
+                address = txCachedAddress + src.position();
+            } else {
+                txStaging.put(0, src, src.position(), length);
+                address = txStagingAddress;
+            }
+            while (true) {
+                int n = txIo.write(address, length);
+                if (n != PacketIo.AGAIN) {
+                    src.position(src.limit());
+                    return n;
+                }
+                if (nonBlocking) {
+                    return 0;
+                }
+                if (txIo.await(true, -1) == PacketIo.WOKEN) {
+                    guard.throwIfClosedWhileWaiting();
+                }
+            }
+        } catch (SyscallException e) {
+            throw fail("send", e, e.errno() == EINVAL ? "the kernel rejected the packet as malformed" : null);
+        } finally {
+            txLock.unlock();
+            guard.exit();
+        }
+    }
+
+    /** Marks the owner closed, wakes every waiting thread, waits for them to leave, then closes the descriptors. */
+    void close() throws IOException {
+        if (!guard.markClosed()) {
+            return;
+        }
+        PacketIo.wake(wakeFd);
+        if (!guard.awaitDrained(CLOSE_DRAIN_MILLIS)) {
+            // Releasing the descriptor under a thread that still uses it could let that thread hit a reused
+            // descriptor number; keeping it open is the lesser harm.
+            throw new IOException("close " + label.get() + ": threads still inside after " + CLOSE_DRAIN_MILLIS
+                    + " ms; the descriptor is left open");
+        }
+        rxCachedBuffer = null;
+        txCachedBuffer = null;
+        try {
+            Syscalls.close(fd);
+        } catch (SyscallException e) {
+            throw fail("close", e);
+        } finally {
+            Syscalls.closeQuietly(wakeFd);
+            rxIo.close();
+            txIo.close();
+        }
+    }
+
+    private TappersException fail(String operation, SyscallException e) {
+        return fail(operation, e, null);
+    }
+
+    private TappersException fail(String operation, SyscallException e, String hint) {
+        TappersException t = LinuxErrors.device(operation + " [" + e.syscall() + "]", label.get(), e.errno(), hint);
+        t.initCause(e);
+        return t;
+    }
+}
