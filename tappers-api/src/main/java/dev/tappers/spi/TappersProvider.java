@@ -41,7 +41,7 @@ public interface TappersProvider {
         return features().contains(feature);
     }
 
-    /** Throws {@link UnsupportedFeatureException} unless {@code feature} is supported. */
+    /** Throws {@link dev.tappers.UnsupportedFeatureException} unless {@code feature} is supported. */
     default void require(Feature feature) {
         if (!supports(feature)) {
             throw new UnsupportedFeatureException(feature, name(), null);

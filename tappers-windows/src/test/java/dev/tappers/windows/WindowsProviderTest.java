@@ -1,58 +1,14 @@
 package dev.tappers.windows;
 
-import dev.tappers.DeviceOptions;
-import dev.tappers.Feature;
-import dev.tappers.InterfaceName;
-import dev.tappers.OsFamily;
-import dev.tappers.ProviderCandidate;
-import dev.tappers.Tappers;
-import dev.tappers.UnsupportedFeatureException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledOnOs;
-import org.junit.jupiter.api.condition.OS;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tappers.spi.TappersProvider;
+import dev.tappers.tck.PlaceholderProviderTest;
 
 /** The skeleton says honestly that it does nothing yet, and discovery passes over it elsewhere. */
-class WindowsProviderTest {
+class WindowsProviderTest extends PlaceholderProviderTest {
+    private static final TappersProvider PROVIDER = new WindowsTappersProvider();
 
-    private final WindowsTappersProvider provider = new WindowsTappersProvider();
-
-    @Test
-    void declaresNoFeaturesAndSaysWhy() {
-        assertTrue(provider.features().isEmpty());
-        assertEquals("tappers-windows is not implemented yet: only its encodings exist; device support arrives with "
-                + "its own issue", provider.unavailabilityCause().orElseThrow().getMessage());
-    }
-
-    @Test
-    void factoriesRefuseWithTheFeatureAndTheReason() {
-        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-                () -> provider.createTap(DeviceOptions.defaults()));
-        assertEquals(Feature.TAP, e.feature());
-        assertEquals("windows", e.provider());
-        assertTrue(e.getMessage().contains("not implemented yet"), e.getMessage());
-        assertEquals(Feature.TUN, assertThrows(UnsupportedFeatureException.class,
-                () -> provider.createTun(DeviceOptions.defaults())).feature());
-        assertEquals(Feature.TUN, assertThrows(UnsupportedFeatureException.class,
-                () -> provider.openTun(InterfaceName.of("wg0"))).feature());
-        assertEquals(Feature.TAP, assertThrows(UnsupportedFeatureException.class,
-                () -> provider.openTap(InterfaceName.of("tap-windows"))).feature());
-    }
-
-    @Test
-    @EnabledOnOs(OS.LINUX)
-    void discoveryOnLinuxRejectsItAsAnotherSystemsProvider() {
-        ProviderCandidate seen = Tappers.candidates().stream()
-                .filter(c -> c.type().equals(WindowsTappersProvider.class.getName()))
-                .findFirst().orElseThrow(() -> new AssertionError("discovery did not see the Windows provider"));
-        assertEquals("windows", seen.name());
-        assertEquals(List.of(OsFamily.WINDOWS), seen.os());
-        assertEquals(100, seen.priority());
-        assertTrue(seen.rejection().orElseThrow().contains("this is LINUX"), seen.rejection().toString());
+    @Override
+    protected TappersProvider provider() {
+        return PROVIDER;
     }
 }
