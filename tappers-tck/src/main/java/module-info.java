@@ -13,4 +13,5 @@ module dev.tappers.tck {
 
     // JUnit instantiates and reflects on the abstract test classes' subclasses.
     opens dev.tappers.tck to org.junit.platform.commons;
+    opens dev.tappers.tck.architecture to org.junit.platform.commons;
 }

@@ -1,36 +1,11 @@
 package dev.tappers.solaris;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import dev.tappers.tck.architecture.ProviderArchitecture;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
-import java.util.List;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tappers.tck.architecture.ProviderArchitectureTest;
 
 /** This module's main classes against the provider architecture rules. */
-class SolarisArchitectureTest {
-
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.tappers.solaris");
-
-    @Test
-    void mainClassesWereImported() {
-        // Guards against a rule passing because the importer found nothing.
-        assertTrue(MAIN.contain(SolarisTappersProvider.class), "the importer did not find the main classes");
-        assertTrue(MAIN.stream().noneMatch(c -> c.getSimpleName().endsWith("Test")), "test classes were imported");
-    }
-
-    @TestFactory
-    List<DynamicTest> providerRules() {
-        return ProviderArchitecture.rulesFor("dev.tappers.solaris").stream()
-                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(MAIN)))
-                .collect(Collectors.toList());
+class SolarisArchitectureTest extends ProviderArchitectureTest {
+    @Override
+    protected Class<?> providerClass() {
+        return SolarisTappersProvider.class;
     }
 }
