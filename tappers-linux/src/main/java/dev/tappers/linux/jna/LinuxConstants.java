@@ -50,7 +50,8 @@ public final class LinuxConstants {
 
     // <linux/if.h>
     public static final int IFNAMSIZ = 16;
-    public static final int IFF_UP = 0x1;
+    /** IFF_UP lives in {@link dev.tappers.linux.netlink.NetlinkConstants}, with the other link flags netlink uses. */
+    public static final int IFF_UP = dev.tappers.linux.netlink.NetlinkConstants.IFF_UP;
 
     /** sizeof(struct ifreq) on LP64 (<linux/if.h>): a 16-byte name and a 24-byte union. */
     public static final int IFREQ_SIZE = 40;
@@ -61,7 +62,7 @@ public final class LinuxConstants {
     public static final short ARPHRD_ETHER = 1;
 
     // <bits/socket.h>, <linux/netlink.h>
-    public static final int AF_INET = 2;
+    public static final int AF_INET = dev.tappers.linux.netlink.NetlinkConstants.AF_INET;
     public static final int AF_NETLINK = 16;
     public static final int SOCK_DGRAM = 2;
     public static final int SOCK_RAW = 3;
