@@ -11,21 +11,56 @@ final class IpLiteral {
     }
 
     static InetAddress parse(String text, String what) {
-        boolean v6 = text.indexOf(':') >= 0;
-        boolean ok = !text.isEmpty() && text.chars().allMatch(c ->
-                (c >= '0' && c <= '9') || c == '.' || (v6 && (c == ':' || Character.digit(c, 16) >= 0)));
-        if (ok && !v6 && text.split("\\.", -1).length != 4) {
-            ok = false;
+        InetAddress parsed = text.indexOf(':') >= 0 ? parseV6(text) : parseV4(text);
+        if (parsed == null) {
+            throw new IllegalArgumentException(what + " \"" + text + "\" is not an IPv4 or IPv6 address literal");
         }
-        if (ok) {
-            try {
-                // A literal is parsed locally: no name service is consulted.
-                return InetAddress.getByName(text);
-            } catch (UnknownHostException e) {
-                ok = false;
+        return parsed;
+    }
+
+    /** Dotted quad, ASCII digits only, each part 0-255 without leading zeros (C would read those as octal). */
+    private static InetAddress parseV4(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return null;
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            String p = parts[i];
+            if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')
+                    || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return null;
             }
+            int v = Integer.parseInt(p);
+            if (v > 255) {
+                return null;
+            }
+            bytes[i] = (byte) v;
         }
-        throw new IllegalArgumentException(what + " \"" + text + "\" is not an IPv4 or IPv6 address literal");
+        return byAddress(bytes);
+    }
+
+    /** ASCII hex, ':' and '.' (an embedded IPv4 tail) only; brackets make the JDK parse it as a literal or fail. */
+    private static InetAddress parseV6(String text) {
+        boolean ascii = text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')
+                || (c >= 'A' && c <= 'F') || c == ':' || c == '.');
+        if (!ascii) {
+            return null;
+        }
+        try {
+            // With brackets InetAddress expects an IPv6 literal and throws rather than asking a name service.
+            return InetAddress.getByName("[" + text + "]");
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static InetAddress byAddress(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e); // four bytes always make an address
+        }
     }
 
     static int maxPrefix(InetAddress a) {

@@ -39,7 +39,7 @@ public final class MacAddress {
         byte[] b = new byte[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
             String p = parts[i];
-            if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(c -> c < 128 && Character.digit(c, 16) >= 0)) {
                 throw new IllegalArgumentException("mac address \"" + text + "\": octet " + (i + 1) + " (\"" + p + "\") is not 1-2 hex digits");
             }
             b[i] = (byte) Integer.parseInt(p, 16);

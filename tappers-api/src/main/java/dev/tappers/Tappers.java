@@ -74,20 +74,23 @@ public final class Tappers {
     static TappersProvider select(List<? extends ServiceLoader.Provider<? extends TappersProvider>> found, OsFamily os,
                                   String forced) {
         List<ProviderCandidate> seen = new ArrayList<>();
-        List<TappersProvider> usable = examine(found, os, forced, seen);
-        Optional<TappersProvider> best = usable.stream()
-                .max(Comparator.comparingInt(p -> infoOf(p.getClass()).map(ProviderInfo::priority).orElse(0)));
+        List<Usable> usable = examine(found, os, forced, seen);
+        Optional<Usable> best = usable.stream().max(Comparator.comparingInt(Usable::priority));
         if (best.isPresent()) {
-            return best.get();
+            return best.get().provider();
         }
         NoProviderException e = new NoProviderException(describeFailure(seen, os, forced));
         seen.forEach(c -> c.cause().ifPresent(e::addSuppressed));
         throw e;
     }
 
-    private static List<TappersProvider> examine(List<? extends ServiceLoader.Provider<? extends TappersProvider>> found,
+    /** A provider that passed, with the priority its declared type (not its instance's class) gives. */
+    private record Usable(TappersProvider provider, int priority) {
+    }
+
+    private static List<Usable> examine(List<? extends ServiceLoader.Provider<? extends TappersProvider>> found,
                                                  OsFamily os, String forced, List<ProviderCandidate> seen) {
-        List<TappersProvider> usable = new ArrayList<>();
+        List<Usable> usable = new ArrayList<>();
         for (ServiceLoader.Provider<? extends TappersProvider> p : found) {
             Class<?> type = p.type();
             Optional<ProviderInfo> info = infoOf(type);
@@ -110,7 +113,7 @@ public final class Tappers {
                         cause = unavailable.get();
                         rejection = "unavailable: " + cause.getMessage();
                     } else {
-                        usable.add(provider);
+                        usable.add(new Usable(provider, priority));
                     }
                 } catch (Throwable t) { // a broken provider must not break discovery of the others
                     cause = t;

@@ -2,7 +2,6 @@ package dev.tappers;
 
 import dev.tappers.spi.ProviderInfo;
 import dev.tappers.spi.TappersProvider;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -277,8 +276,6 @@ class DiscoveryTest {
      * class (which carries {@code @ProviderInfo}), but {@code get()} may return an object of another class.
      */
     @Test
-    @Disabled("API bug: Tappers.select ranks by the annotation on the instance's class (p.getClass()), not on "
-            + "Provider.type(), so a provider whose factory returns another class ranks as priority 0")
     void priorityComesFromTheDeclaredTypeNotTheInstanceClass() {
         Counting factoryHigh = new Counting(LinuxHigh.class, () -> new Fake() {
             @Override

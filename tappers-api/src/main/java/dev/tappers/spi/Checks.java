@@ -68,6 +68,9 @@ public final class Checks {
      * carries IP only.
      */
     public static int ipVersion(String iface, ByteBuffer src) {
+        if (!src.hasRemaining()) {
+            throw new IllegalArgumentException("send on " + iface + ": the packet is empty");
+        }
         int version = (src.get(src.position()) & 0xF0) >>> 4;
         if (version != 4 && version != 6) {
             throw new IllegalArgumentException("send on " + iface + ": a TUN carries IPv4 or IPv6 packets, but the "
