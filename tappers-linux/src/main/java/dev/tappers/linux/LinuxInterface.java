@@ -188,4 +188,104 @@ abstract class LinuxInterface implements NetworkDevice {
     public String toString() {
         return getClass().getSimpleName() + "[" + name + ", index " + index + (isOpen() ? "" : ", closed") + "]";
     }
+
+    // ---- routes, link flags, transmit queue length and rename (issue 3) -------------------------------------
+
+    /**
+     * Told the new name after a rename through this object, so that other objects on the same interface (the
+     * queues of a multi-queue device) follow it: their ioctls name the interface.
+     */
+    private volatile java.util.function.Consumer<InterfaceName> renameListener = newName -> { };
+
+    final void onRename(java.util.function.Consumer<InterfaceName> listener) {
+        this.renameListener = Objects.requireNonNull(listener, "rename listener");
+    }
+
+    /**
+     * The routes whose output interface is this one, in every table, IPv4 and IPv6, that somebody added: the
+     * kernel's own (address prefix routes, the IPv6 link-local route, local and multicast entries) are left out
+     * (see {@link RouteMapping}). A route added without a metric comes back with the kernel's choice: none for
+     * IPv4, where no metric and metric 0 are the same, and 1024 for IPv6.
+     */
+    @Override
+    public List<dev.tappers.Route> routes() throws IOException {
+        return configure("list routes", true, NO_HINT, () -> RouteMapping.list(index));
+    }
+
+    @Override
+    public void addRoute(dev.tappers.Route route) throws IOException {
+        dev.tappers.linux.netlink.Route kernel = RouteMapping.toNetlink(route, index);
+        configure("add route " + route, true, RouteMapping::addHint, () -> RouteMapping.add(kernel));
+    }
+
+    /** Removes the route matching the destination and table, and the gateway and metric where given. */
+    @Override
+    public void removeRoute(dev.tappers.Route route) throws IOException {
+        dev.tappers.linux.netlink.Route kernel = RouteMapping.toNetlink(route, index);
+        configure("remove route " + route, true, RouteMapping::removeHint, () -> RouteMapping.remove(kernel));
+    }
+
+    @Override
+    public java.util.Set<dev.tappers.LinkFlag> flags() throws IOException {
+        return configure("get link flags", () -> LinkFlagBits.fromIff(Syscalls.interfaceFlags(name.value())));
+    }
+
+    @Override
+    public void setFlag(dev.tappers.LinkFlag flag, boolean on) throws IOException {
+        int bit = LinkFlagBits.bit(flag);
+        boolean set = LinkFlagBits.bitSetFor(flag, on);
+        configure("set " + flag + (on ? " on" : " off"), () -> {
+            Syscalls.changeInterfaceFlags(name.value(), bit, set);
+            return null;
+        });
+    }
+
+    @Override
+    public int txQueueLength() throws IOException {
+        return configure("get transmit queue length", () -> Syscalls.txQueueLength(name.value()));
+    }
+
+    @Override
+    public void setTxQueueLength(int packets) throws IOException {
+        if (packets < 0) {
+            throw new IllegalArgumentException("set transmit queue length on " + name + ": " + packets
+                    + " packets is negative");
+        }
+        configure("set transmit queue length " + packets, () -> {
+            Syscalls.setTxQueueLength(name.value(), packets);
+            return null;
+        });
+    }
+
+    /**
+     * Renames through rtnetlink (RTM_SETLINK with IFLA_IFNAME). Kernels before 6.2 rename only an interface that
+     * is down (6.2 allowed live renames, commit bd039b5ea2a9): their EBUSY comes back as a plain
+     * {@link TappersException} saying so, not as "exists".
+     */
+    @Override
+    public void rename(InterfaceName newName) throws IOException {
+        Objects.requireNonNull(newName, "new name");
+        String operation = "rename to " + newName;
+        try {
+            configure(operation, false,
+                    errno -> errno == EEXIST ? "an interface named " + newName + " exists already" : null,
+                    () -> {
+                        try (NetlinkSocket netlink = NetlinkSocket.open()) {
+                            dev.tappers.linux.netlink.LinkOps.rename(netlink, index, newName);
+                        }
+                        return null;
+                    });
+        } catch (dev.tappers.DeviceExistsException e) {
+            if (e.errno() != EBUSY) {
+                throw e;
+            }
+            TappersException up = LinuxErrors.entry(operation + " [netlink]", name.value(), EBUSY,
+                    "the interface is up, and kernels before Linux 6.2 rename only an interface that is down:"
+                            + " call down() first");
+            up.initCause(e);
+            throw up;
+        }
+        renamed(newName);
+        renameListener.accept(newName);
+    }
 }

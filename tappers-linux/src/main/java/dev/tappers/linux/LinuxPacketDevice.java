@@ -99,4 +99,41 @@ abstract class LinuxPacketDevice extends LinuxInterface implements PacketDevice 
         return getClass().getSimpleName() + "[" + name() + ", index " + rawIndex() + (createdByUs ? ", created" : ", opened")
                 + (isOpen() ? "" : ", closed") + "]";
     }
+
+    // ---- owner and group (issue 3) --------------------------------------------------------------------------
+
+    /**
+     * TUNSETOWNER on this descriptor. A negative uid is refused before the call: -1 is the kernel's "no owner",
+     * which TUNSETOWNER refuses too.
+     */
+    @Override
+    public void setOwner(int uid) throws IOException {
+        if (uid < 0) {
+            throw new IllegalArgumentException("set owner on " + name() + ": uid " + uid + " is negative");
+        }
+        configure("set owner " + uid, () -> {
+            Syscalls.tunSetOwner(channel.descriptor(), uid);
+            return null;
+        });
+    }
+
+    /** TUNSETGROUP on this descriptor. */
+    @Override
+    public void setGroup(int gid) throws IOException {
+        if (gid < 0) {
+            throw new IllegalArgumentException("set group on " + name() + ": gid " + gid + " is negative");
+        }
+        configure("set group " + gid, () -> {
+            Syscalls.tunSetGroup(channel.descriptor(), gid);
+            return null;
+        });
+    }
+
+    // ---- descriptor passing (issue 3) ---------------------------------------------------------------------
+
+    /** Sends this device's descriptor over the Unix socket at {@code socketPath}; see {@link DescriptorAdoption}. */
+    @Override
+    public void sendDescriptor(java.nio.file.Path socketPath) throws IOException {
+        DescriptorAdoption.send(this, socketPath);
+    }
 }

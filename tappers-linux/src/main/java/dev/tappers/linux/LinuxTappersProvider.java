@@ -48,7 +48,19 @@ public final class LinuxTappersProvider implements TappersProvider {
             Feature.GET_MAC,
             Feature.SET_MAC,
             Feature.NONBLOCKING,
-            Feature.PERSISTENCE));
+            Feature.PERSISTENCE,
+            Feature.ADOPT_DESCRIPTOR,
+            Feature.DESCRIPTOR_PASSING,
+            Feature.NAMESPACES,
+            Feature.VETH,
+            Feature.FRAME_SOCKET,
+            Feature.ROUTES,
+            Feature.MULTI_QUEUE,
+            Feature.LINK_FLAGS,
+            Feature.TX_QUEUE_LENGTH,
+            Feature.RENAME,
+            Feature.OWNERSHIP,
+            Feature.INTERFACE_LIST));
 
     /** Cheap and infallible, as the SPI asks: the machine is checked in {@link #unavailabilityCause()}. */
     public LinuxTappersProvider() {

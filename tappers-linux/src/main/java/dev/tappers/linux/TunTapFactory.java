@@ -3,6 +3,7 @@ package dev.tappers.linux;
 import dev.tappers.DeviceOptions;
 import dev.tappers.InterfaceName;
 import dev.tappers.NoSuchDeviceException;
+import dev.tappers.TappersException;
 import dev.tappers.linux.jna.PacketIo;
 import dev.tappers.linux.jna.SyscallException;
 import dev.tappers.linux.jna.Syscalls;
@@ -30,12 +31,34 @@ final class TunTapFactory {
     }
 
     static LinuxPacketDevice create(Kind kind, DeviceOptions options) throws IOException {
+        return create(kind, options, (short) 0, "");
+    }
+
+    /**
+     * The first queue of a multi-queue device: created as {@link #create} does, with IFF_MULTI_QUEUE, and never
+     * persistent yet (the caller makes it so once every queue is attached, so a failure removes the device).
+     */
+    static LinuxPacketDevice createFirstQueue(Kind kind, DeviceOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        return create(kind, options.withPersistent(false), IFF_MULTI_QUEUE, " multi-queue");
+    }
+
+    /** Attaches one more queue to the multi-queue device {@code name}, which must exist and be of this kind. */
+    static LinuxPacketDevice attachQueue(Kind kind, InterfaceName name, boolean nonBlocking, int queue)
+            throws IOException {
+        Objects.requireNonNull(name, "name");
+        return attach(kind, name.value(), (short) (kind.flag | IFF_NO_PI | IFF_MULTI_QUEUE), true, false, nonBlocking,
+                "attach queue " + queue + " to multi-queue " + kind);
+    }
+
+    private static LinuxPacketDevice create(Kind kind, DeviceOptions options, short extraFlags, String what)
+            throws IOException {
         Objects.requireNonNull(options, "options");
         // "tun%d" asks the kernel for the first free tunN. A given name is created exclusively (IFF_TUN_EXCL):
         // without it TUNSETIFF would quietly attach to a persistent device that happens to have the name.
         String requested = options.name().map(InterfaceName::value).orElse(kind.word + "%d");
-        short flags = (short) (kind.flag | IFF_NO_PI | (options.name().isPresent() ? IFF_TUN_EXCL : 0));
-        String operation = "create " + kind + (options.name().isPresent() ? "" : " (kernel-picked name)");
+        short flags = (short) (kind.flag | IFF_NO_PI | extraFlags | (options.name().isPresent() ? IFF_TUN_EXCL : 0));
+        String operation = "create" + what + " " + kind + (options.name().isPresent() ? "" : " (kernel-picked name)");
         return attach(kind, requested, flags, true, options.persistent(), options.nonBlocking(), operation);
     }
 
@@ -52,7 +75,24 @@ final class TunTapFactory {
             throw LinuxErrors.device("open " + kind, name.value(), e.errno(), null);
         }
         // No IFF_TUN_EXCL here: that flag made the Rust crate unable to open an existing TAP.
-        return attach(kind, name.value(), (short) (kind.flag | IFF_NO_PI), false, false, false, "open " + kind);
+        short flags = (short) (kind.flag | IFF_NO_PI);
+        try {
+            return attach(kind, name.value(), flags, false, false, false, "open " + kind);
+        } catch (TappersException e) {
+            if (e.errno() != EINVAL) {
+                throw e;
+            }
+            // A multi-queue device (a persistent one left by MultiQueues) takes only descriptors that ask for
+            // IFF_MULTI_QUEUE too, and refuses the rest with EINVAL; open it as one queue. If that fails as well,
+            // the device is of the other kind, and the first error says so.
+            try {
+                return attach(kind, name.value(), (short) (flags | IFF_MULTI_QUEUE), false, false, false,
+                        "open " + kind + " as one queue of a multi-queue device");
+            } catch (TappersException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+        }
     }
 
     private static LinuxPacketDevice attach(Kind kind, String requested, short flags, boolean creating,

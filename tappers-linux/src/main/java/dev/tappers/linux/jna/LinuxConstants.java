@@ -88,4 +88,74 @@ public final class LinuxConstants {
     public static final int POLLFD_SIZE = 8;
     /** sizeof(struct iovec) on LP64: void *base, size_t len. */
     public static final int IOVEC_SIZE = 16;
+
+    // ---- routes, multi-queue, ownership, link settings and enumeration (issue 3) ----------------------------
+
+    // <asm-generic/errno-base.h>, <asm-generic/errno.h>: what route and queue requests answer
+    /** RTM_DELROUTE of a route that does not exist. */
+    public static final int ESRCH = 3;
+    /** A route through an interface that is down. */
+    public static final int ENETDOWN = 100;
+    /** A route whose gateway no route of the interface reaches. */
+    public static final int ENETUNREACH = 101;
+
+    // <linux/if_tun.h>: _IOW('T', 204 / 206 / 217, int) with the generic _IOC layout (PLATFORMS.md, section 1.1)
+    /** Takes the uid itself as the argument, not a pointer to it. */
+    public static final long TUNSETOWNER = 0x400454CCL;
+    /** Takes the gid itself as the argument, not a pointer to it. */
+    public static final long TUNSETGROUP = 0x400454CEL;
+    /** Takes a struct ifreq whose ifr_flags hold IFF_ATTACH_QUEUE or IFF_DETACH_QUEUE. */
+    public static final long TUNSETQUEUE = 0x400454D9L;
+
+    // <linux/if_tun.h>: TUNSETIFF / TUNSETQUEUE flags (PLATFORMS.md, section 1.1)
+    public static final short IFF_MULTI_QUEUE = 0x0100;
+    public static final short IFF_ATTACH_QUEUE = 0x0200;
+    public static final short IFF_DETACH_QUEUE = 0x0400;
+    /**
+     * MAX_TAP_QUEUES in drivers/net/tun.c: the queues a multi-queue device is allocated with, and so the most
+     * descriptors that can attach to it (one more gives E2BIG). Not in a UAPI header: the kernel source is the only
+     * place it is written.
+     */
+    public static final int MAX_TAP_QUEUES = 256;
+
+    // <linux/sockios.h>: fixed numbers, no size encoded (SIOCGIFTXQLEN is missing from PLATFORMS.md 1.2; it is
+    // 0x8942 in the header, the number before SIOCSIFTXQLEN); both use ifr_qlen, an int at the union's offset
+    public static final long SIOCGIFTXQLEN = 0x8942;
+    public static final long SIOCSIFTXQLEN = 0x8943;
+
+    // <linux/if.h>: enum net_device_flags, in ifr_flags (PLATFORMS.md, section 0, for NOARP and MULTICAST)
+    public static final int IFF_NOARP = 0x80;
+    public static final int IFF_PROMISC = 0x100;
+    public static final int IFF_MULTICAST = 0x1000;
+
+    // <linux/if_arp.h>: ifi_type of the links that interface enumeration tells apart
+    /** lo. */
+    public static final int ARPHRD_LOOPBACK = 772;
+    /** A TUN: no link-layer header. */
+    public static final int ARPHRD_NONE = 0xFFFE;
+
+    // ---- network namespaces and packet sockets (vETH, frame sockets, namespaces) ----------------------------
+    // Values printed by a C program compiled against the installed glibc and Linux UAPI headers (x86_64);
+    // NamespaceConstantsTest pins them.
+
+    // <linux/sched.h>: unshare(2)/setns(2) flag for the network namespace
+    public static final int CLONE_NEWNET = 0x40000000;
+    // <linux/mount.h> (<sys/mount.h>): mount(2) flag for a bind mount
+    public static final long MS_BIND = 4096;
+    // <sys/mount.h>: umount2(2) flag, lazy unmount (detach now, release when no longer busy)
+    public static final int MNT_DETACH = 2;
+    // <asm-generic/errno-base.h>, <asm-generic/errno.h>
+    /** What RTM_NEWLINK answers for a link kind the kernel has no driver for. */
+    public static final int EOPNOTSUPP = 95;
+
+    // <bits/socket.h>: packet sockets
+    public static final int AF_PACKET = 17;
+    // <bits/socket_type.h>: SOCK_NONBLOCK is O_NONBLOCK
+    public static final int SOCK_NONBLOCK = O_NONBLOCK;
+    // <linux/if_ether.h>: every protocol; goes into sockaddr_ll in network byte order
+    public static final int ETH_P_ALL = 0x0003;
+    /** sizeof(struct sockaddr_ll) (<linux/if_packet.h>): u16 family, be16 protocol, i32 ifindex, u16 hatype, u8 pkttype, u8 halen, u8 addr[8]. */
+    public static final int SOCKADDR_LL_SIZE = 20;
+    public static final int SOCKADDR_LL_PROTOCOL_OFFSET = 2;
+    public static final int SOCKADDR_LL_IFINDEX_OFFSET = 4;
 }

@@ -208,4 +208,54 @@ public final class Syscalls {
         }
         return new String(raw, 0, len, StandardCharsets.UTF_8);
     }
+
+    // ---- multi-queue, ownership and link settings (issue 3) -------------------------------------------------
+
+    /** TUNSETQUEUE: {@code flags} is IFF_ATTACH_QUEUE or IFF_DETACH_QUEUE, for the queue {@code fd} is. */
+    public static void tunSetQueue(int fd, short flags) throws SyscallException {
+        try (Memory ifr = ifreq("")) {
+            ifr.setShort(IFREQ_UNION_OFFSET, flags);
+            ioctl(fd, TUNSETQUEUE, ifr, "ioctl(TUNSETQUEUE)");
+        }
+    }
+
+    /** TUNSETOWNER: only {@code uid} (or a holder of CAP_NET_ADMIN) may attach to the device from now on. */
+    public static void tunSetOwner(int fd, int uid) throws SyscallException {
+        ioctlWithValue(fd, TUNSETOWNER, Integer.toUnsignedLong(uid), "ioctl(TUNSETOWNER)");
+    }
+
+    /** TUNSETGROUP: only members of {@code gid} (or holders of CAP_NET_ADMIN) may attach from now on. */
+    public static void tunSetGroup(int fd, int gid) throws SyscallException {
+        ioctlWithValue(fd, TUNSETGROUP, Integer.toUnsignedLong(gid), "ioctl(TUNSETGROUP)");
+    }
+
+    /** SIOCGIFTXQLEN: the transmit queue length in packets (ifr_qlen). */
+    public static int txQueueLength(String name) throws SyscallException {
+        return getInt(name, SIOCGIFTXQLEN, "ioctl(SIOCGIFTXQLEN)");
+    }
+
+    /** SIOCSIFTXQLEN. */
+    public static void setTxQueueLength(String name, int packets) throws SyscallException {
+        int sock = configSocket();
+        try (Memory ifr = ifreq(name)) {
+            ifr.setInt(IFREQ_UNION_OFFSET, packets);
+            ioctl(sock, SIOCSIFTXQLEN, ifr, "ioctl(SIOCSIFTXQLEN)");
+        } finally {
+            closeQuietly(sock);
+        }
+    }
+
+    /** An ioctl whose argument is a number passed in the pointer's place (tun.c reads {@code arg} itself). */
+    private static void ioctlWithValue(int fd, long request, long value, String what) throws SyscallException {
+        while (true) {
+            try {
+                LibC.Ioctl.INSTANCE.ioctl(fd, new NativeLong(request), new Pointer(value));
+                return;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != EINTR) {
+                    throw new SyscallException(what, e.getErrorCode());
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,127 @@
+package dev.tappers.linux;
+
+import dev.tappers.InterfaceName;
+import dev.tappers.MultiQueue;
+import dev.tappers.PacketDevice;
+import dev.tappers.linux.jna.Syscalls;
+
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import static dev.tappers.linux.jna.LinuxConstants.EINVAL;
+import static dev.tappers.linux.jna.LinuxConstants.IFF_ATTACH_QUEUE;
+import static dev.tappers.linux.jna.LinuxConstants.IFF_DETACH_QUEUE;
+
+/**
+ * A multi-queue TUN/TAP device: one interface, one descriptor per queue, each wrapped in a device of its own.
+ *
+ * <p>Each queue configures the shared interface like any device, and a rename through one is followed by all.
+ * Closing one queue releases only its descriptor; the interface goes when the last queue is closed (unless it
+ * is persistent), which {@link #close()} does. Detach and attach use TUNSETQUEUE; a detached queue keeps its
+ * descriptor and receives nothing until it is attached again.
+ *
+ * @param <D> {@link dev.tappers.Tun} or {@link dev.tappers.Tap}
+ */
+final class LinuxMultiQueue<D extends PacketDevice> implements MultiQueue<D> {
+    private final List<LinuxPacketDevice> queues;
+    private final List<D> view;
+    /** Guarded by itself: which queues this object detached. */
+    private final boolean[] detached;
+    private volatile boolean closed;
+
+    LinuxMultiQueue(List<LinuxPacketDevice> queues, Class<D> type) {
+        this.queues = List.copyOf(queues);
+        this.view = this.queues.stream().map(type::cast).collect(Collectors.toUnmodifiableList());
+        this.detached = new boolean[queues.size()];
+        Consumer<InterfaceName> everyQueue = newName -> this.queues.forEach(q -> q.renamed(newName));
+        this.queues.forEach(q -> q.onRename(everyQueue));
+    }
+
+    @Override
+    public List<D> queues() {
+        return view;
+    }
+
+    /** Detaches queue {@code i}; a queue that is detached already stays so, with no system call. */
+    @Override
+    public void detach(int i) throws IOException {
+        setAttached(i, false);
+    }
+
+    /** Attaches queue {@code i} again; a queue that is attached already stays so, with no system call. */
+    @Override
+    public void attach(int i) throws IOException {
+        setAttached(i, true);
+    }
+
+    private void setAttached(int i, boolean attach) throws IOException {
+        String operation = (attach ? "attach" : "detach") + " queue " + i;
+        if (i < 0 || i >= queues.size()) {
+            throw new IllegalArgumentException(operation + " of " + name() + ": there are " + queues.size()
+                    + " queues, numbered 0 to " + (queues.size() - 1));
+        }
+        LinuxPacketDevice queue = queues.get(i);
+        synchronized (detached) {
+            if (closed) {
+                throw new ClosedChannelException();
+            }
+            if (detached[i] == !attach) {
+                return;
+            }
+            queue.configure(operation, false,
+                    errno -> errno == EINVAL ? "the kernel says the queue is already " + (attach ? "attached" : "detached")
+                            + " (changed through another descriptor?)" : null,
+                    () -> {
+                        Syscalls.tunSetQueue(queue.descriptor(), attach ? IFF_ATTACH_QUEUE : IFF_DETACH_QUEUE);
+                        return null;
+                    });
+            detached[i] = !attach;
+        }
+    }
+
+    /** Closes every queue, and so removes the interface unless it is persistent. Closing twice does nothing. */
+    @Override
+    public void close() throws IOException {
+        synchronized (detached) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        IOException first = null;
+        for (LinuxPacketDevice q : queues) {
+            try {
+                q.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private InterfaceName name() {
+        return queues.get(0).name();
+    }
+
+    @Override
+    public String toString() {
+        int off;
+        synchronized (detached) {
+            off = 0;
+            for (boolean d : detached) {
+                off += d ? 1 : 0;
+            }
+        }
+        return "LinuxMultiQueue[" + name() + ", " + queues.size() + " queues" + (off > 0 ? ", " + off + " detached" : "")
+                + (closed ? ", closed" : "") + "]";
+    }
+}
