@@ -72,7 +72,10 @@ public interface NetworkDevice extends Closeable {
 
     // ---- routes (Feature.ROUTES) ---------------------------------------------------------------------------
 
-    /** The routes whose output interface is this one, in every table. Needs {@link Feature#ROUTES}. */
+    /**
+     * The routes through this interface that were added (by this library or an administrator), in every table;
+     * not the ones the OS derives by itself from the interface's addresses. Needs {@link Feature#ROUTES}.
+     */
     default List<Route> routes() throws IOException {
         throw new UnsupportedFeatureException(Feature.ROUTES, getClass().getName(), null);
     }
@@ -110,7 +113,8 @@ public interface NetworkDevice extends Closeable {
     }
 
     /**
-     * Renames the interface; {@link #name()} reports the new name afterwards. Linux wants the interface down.
+     * Renames the interface; {@link #name()} reports the new name afterwards. Linux before 6.2 wants the interface
+     * down first.
      * Needs {@link Feature#RENAME}.
      */
     default void rename(InterfaceName newName) throws IOException {
