@@ -40,7 +40,6 @@ final class PacketChannel {
     private final long rxStagingAddress;
     /** Length of a packet read but not yet delivered (it did not fit the caller's buffer), or -1. */
     private int rxPending = -1;
-    private boolean rxLastWasEmpty;
     private ByteBuffer rxCachedBuffer;
     private long rxCachedAddress;
 
@@ -101,25 +100,16 @@ final class PacketChannel {
                 return deliverPending(dst);
             }
             while (true) {
-                if (rxLastWasEmpty || nonBlocking) {
-                    // Look before reading: an empty read costs JNA an exception to report EAGAIN.
-                    int ready = rxIo.await(false, nonBlocking ? 0 : -1);
-                    if (ready == PacketIo.WOKEN) {
-                        guard.throwIfClosedWhileWaiting();
-                    }
-                    if (ready != PacketIo.READY) {
-                        if (nonBlocking) {
-                            return 0;
-                        }
-                        continue;
-                    }
-                }
                 int n = dst.isDirect() ? readInPlace(dst) : readStaged(dst);
                 if (n != PacketIo.AGAIN) {
-                    rxLastWasEmpty = false;
                     return n;
                 }
-                rxLastWasEmpty = true;
+                if (nonBlocking) {
+                    return 0;
+                }
+                if (rxIo.await(false, -1) == PacketIo.WOKEN) {
+                    guard.throwIfClosedWhileWaiting();
+                }
             }
         } catch (SyscallException e) {
             throw fail("receive", e);

@@ -96,6 +96,24 @@ class HotPathAllocationTest {
         }
     }
 
+    @Test
+    void anEmptyNonblockingReceiveAllocatesNothing() throws Exception {
+        // EAGAIN is routine here: it must not cost an exception (JNA's LastErrorException) per call.
+        try (Tun tun = LinuxTestSupport.PROVIDER.createTun(DeviceOptions.defaults().withNonBlocking(true))) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(tun.maxPacketSize());
+            for (int round = 0; round < 3; round++) {
+                long before = allocatedByThisThread();
+                for (int i = 0; i < PACKETS; i++) {
+                    assertEquals(0, tun.receive(buffer.clear()), "the device is down: nothing can arrive");
+                }
+                long allocated = allocatedByThisThread() - before;
+                if (round == 2) {
+                    assertTrue(allocated <= SLACK_BYTES, PACKETS + " empty receives allocated " + allocated + " bytes");
+                }
+            }
+        }
+    }
+
     private static void drain(Tun tun, ByteBuffer buffer) throws Exception {
         tun.setNonBlocking(true);
         for (int i = 0; i < 1000 && tun.receive(buffer.clear()) > 0; i++) {

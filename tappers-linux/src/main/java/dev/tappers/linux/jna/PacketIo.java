@@ -70,17 +70,29 @@ public final class PacketIo implements AutoCloseable {
     /** read(2) into {@code [address, address+length)}: the byte count, or {@link #AGAIN}. */
     public int read(long address, int length) throws SyscallException {
         while (true) {
-            try {
-                return (int) LibC.read(fd, address, length);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == EAGAIN) {
-                    return AGAIN;
-                }
-                if (e.getErrorCode() != EINTR) {
-                    throw new SyscallException("read", e.getErrorCode());
-                }
+            long n = PacketCalls.read(fd, address, length);
+            if (n >= 0) {
+                return (int) n;
+            }
+            if (!retry("read")) {
+                return AGAIN;
             }
         }
+    }
+
+    /**
+     * After a call returned -1: false for EAGAIN (nothing now), true for EINTR (call again), and a
+     * {@link SyscallException} for anything else.
+     */
+    private static boolean retry(String call) throws SyscallException {
+        int errno = PacketCalls.errno();
+        if (errno == EAGAIN) {
+            return false;
+        }
+        if (errno == EINTR) {
+            return true;
+        }
+        throw new SyscallException(call, errno);
     }
 
     /**
@@ -93,15 +105,12 @@ public final class PacketIo implements AutoCloseable {
         iov.setLong(16, second);
         iov.setLong(24, secondLength);
         while (true) {
-            try {
-                return (int) LibC.readv(fd, iovAddress, 2);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == EAGAIN) {
-                    return AGAIN;
-                }
-                if (e.getErrorCode() != EINTR) {
-                    throw new SyscallException("readv", e.getErrorCode());
-                }
+            long n = PacketCalls.readv(fd, iovAddress, 2);
+            if (n >= 0) {
+                return (int) n;
+            }
+            if (!retry("readv")) {
+                return AGAIN;
             }
         }
     }
@@ -109,15 +118,12 @@ public final class PacketIo implements AutoCloseable {
     /** write(2) of one whole packet: the byte count, or {@link #AGAIN}. */
     public int write(long address, int length) throws SyscallException {
         while (true) {
-            try {
-                return (int) LibC.write(fd, address, length);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == EAGAIN) {
-                    return AGAIN;
-                }
-                if (e.getErrorCode() != EINTR) {
-                    throw new SyscallException("write", e.getErrorCode());
-                }
+            long n = PacketCalls.write(fd, address, length);
+            if (n >= 0) {
+                return (int) n;
+            }
+            if (!retry("write")) {
+                return AGAIN;
             }
         }
     }
@@ -134,14 +140,12 @@ public final class PacketIo implements AutoCloseable {
         pollFds.setShort(12, POLLIN);
         pollFds.setShort(14, (short) 0);
         while (true) {
-            int n;
-            try {
-                n = LibC.poll(pollAddress, 2, timeoutMillis);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == EINTR) {
+            int n = PacketCalls.poll(pollAddress, 2, timeoutMillis);
+            if (n < 0) {
+                if (PacketCalls.errno() == EINTR) {
                     continue;
                 }
-                throw new SyscallException("poll", e.getErrorCode());
+                throw new SyscallException("poll", PacketCalls.errno());
             }
             if (n == 0) {
                 return TIMED_OUT;
