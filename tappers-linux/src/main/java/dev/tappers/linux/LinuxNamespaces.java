@@ -83,8 +83,7 @@ final class LinuxNamespaces {
     }
 
     private static LinuxNamespace createNamed(String name) throws IOException {
-        String operation = "create network namespace '" + name + "'";
-        checkName(operation, name);
+        String operation = "create network namespace '" + name + "'"; // the name was checked in create
         Path directory = directory();
         Path file = directory.resolve(name);
         Files.createDirectories(directory);
