@@ -21,6 +21,9 @@ public interface MultiQueue<D extends PacketDevice> extends Closeable {
     /** Lets the kernel deliver to queue {@code i} again. */
     void attach(int i) throws IOException;
 
+    /** Removes the interface whether or not it is persistent, then closes every queue. */
+    void delete() throws IOException;
+
     /** Closes every queue; the interface goes with the last one unless it is persistent. */
     @Override
     void close() throws IOException;

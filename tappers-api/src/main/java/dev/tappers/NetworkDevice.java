@@ -135,6 +135,14 @@ public interface NetworkDevice extends Closeable {
                 "on Linux, give the metric to each route instead");
     }
 
+    /**
+     * Moves the interface into {@code namespace}; this object follows it, so later calls configure it there.
+     * Needs {@link Feature#NAMESPACES}.
+     */
+    default void moveTo(NetworkNamespace namespace) throws IOException {
+        throw new UnsupportedFeatureException(Feature.NAMESPACES, getClass().getName(), null);
+    }
+
     /** True when this library created the device, so that closing it removes it (unless persistent). */
     boolean isCreatedByUs();
 
