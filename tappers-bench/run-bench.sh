@@ -17,19 +17,8 @@ if [ ! -d target/classes ] || [ ! -d target/lib ]; then
     exit 1
 fi
 
-# The newest JDK >= 17 under /usr/lib/jvm, else $JAVA_HOME, else java on the PATH (as tappers-examples/run-demo.sh).
-java=""
-best=0
-for dir in /usr/lib/jvm/*/; do
-    major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "${dir}release" 2>/dev/null || true)
-    if [ -n "$major" ] && [ "$major" -ge 17 ] && [ "$major" -gt "$best" ] && [ -x "${dir}bin/java" ]; then
-        best=$major
-        java="${dir}bin/java"
-    fi
-done
-if [ -z "$java" ]; then
-    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
-fi
+# $TAPPERS_JAVA, else the newest JDK >= 17 installed, else java on the PATH.
+java=$(../tools/newest-java.sh)
 
 gcc -O2 -Wall -Wextra -pthread -o target/tun_bench src/main/c/tun_bench.c
 

@@ -16,6 +16,18 @@ final class NamespaceCheck {
     private NamespaceCheck() {
     }
 
+    /**
+     * For the feature examples: when this process shares its network namespace with the host (see
+     * {@link #problem()}), prints why and ends the JVM with status 2 before anything is created.
+     */
+    static void exitUnlessPrivate() {
+        Optional<String> problem = problem();
+        if (problem.isPresent()) {
+            System.out.println("refusing to run: " + problem.get());
+            System.exit(2);
+        }
+    }
+
     /** Why this process must not run the demo, or empty when its network namespace is a private one. */
     static Optional<String> problem() {
         Optional<String> self = netNamespaceOf("self");
