@@ -200,15 +200,10 @@ final class DescriptorAdoption {
                     break;
             }
             IllegalArgumentException iae = new IllegalArgumentException(operation + ": " + what + " ["
-                    + e.syscall() + ": " + errnoName(e.errno()) + ", " + Syscalls.strerror(e.errno()) + "]");
+                    + e.syscall() + ": " + Errno.name(OsFamily.LINUX, e.errno()) + ", " + Syscalls.strerror(e.errno()) + "]");
             iae.initCause(e);
             throw iae;
         }
-    }
-
-    /** EBADFD is Linux's own and missing from the shared POSIX table. */
-    private static String errnoName(int errno) {
-        return errno == DescriptorCalls.EBADFD ? "EBADFD" : Errno.name(OsFamily.LINUX, errno);
     }
 
     /** Why {@code attachment} cannot be used as {@code kind}, or null when it can. */

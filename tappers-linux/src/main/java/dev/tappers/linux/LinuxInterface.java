@@ -4,12 +4,15 @@ import dev.tappers.AddressInfo;
 import dev.tappers.AddressRequest;
 import dev.tappers.DeviceState;
 import dev.tappers.InterfaceName;
+import dev.tappers.MacAddress;
 import dev.tappers.NetworkDevice;
+import dev.tappers.NetworkNamespace;
 import dev.tappers.TappersException;
 import dev.tappers.linux.jna.NetlinkSocket;
 import dev.tappers.linux.jna.SyscallException;
 import dev.tappers.linux.jna.Syscalls;
 import dev.tappers.linux.netlink.AddressOps;
+import dev.tappers.linux.netlink.LinkOps;
 import dev.tappers.linux.netlink.NetlinkErrorException;
 import dev.tappers.spi.Checks;
 
@@ -17,6 +20,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntFunction;
 
 import static dev.tappers.linux.jna.LinuxConstants.*;
@@ -25,13 +32,26 @@ import static dev.tappers.linux.jna.LinuxConstants.*;
  * Configuration shared by every Linux interface this provider manages (TUN, TAP, vETH ends): state, MTU and
  * addresses, through ioctls and rtnetlink. Each step runs in the interface's {@link HomeNamespace} on a socket
  * opened for it, and inside the {@link DescriptorGuard}, so a closed device answers with ClosedChannelException.
+ *
+ * <p>{@link #moveTo} changes both the namespace and the index (an index belongs to a namespace, and the kernel
+ * gives the interface a new one where its old one is taken). A step takes the read side of a lock once it runs
+ * in the namespace, and the move writes both under the write side, so no step pairs one namespace with the
+ * other's index. The write side is held for the two assignments only, never across a hop to a namespace's
+ * thread, so a task on that thread that configures this interface cannot deadlock with a move.
  */
 abstract class LinuxInterface implements NetworkDevice {
     private static final IntFunction<String> NO_HINT = errno -> null;
+    /** A move under way sends a step after the interface; more moves than this while one step waits is a fight. */
+    private static final int MAX_FOLLOWS = 8;
+    /** What a step returns when the interface moved between picking its namespace and running there. */
+    private static final Object MOVED = new Object();
 
     private volatile InterfaceName name;
-    private final int index;
-    private final HomeNamespace home;
+    /** Written together with {@link #home}, under the write side of {@link #place}. */
+    private volatile int index;
+    private volatile HomeNamespace home;
+    private final ReadWriteLock place = new ReentrantReadWriteLock();
+    private final AtomicBoolean moving = new AtomicBoolean();
     final DescriptorGuard guard = new DescriptorGuard();
 
     LinuxInterface(InterfaceName name, int index, HomeNamespace home) {
@@ -50,14 +70,46 @@ abstract class LinuxInterface implements NetworkDevice {
     final <T> T configure(String operation, boolean entry, IntFunction<String> hint, IoCall<T> step) throws IOException {
         guard.enter();
         try {
-            return home.call(step);
+            return named(operation, entry, hint, () -> inPlace(step));
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** Runs {@code step} where it is, with a syscall or netlink errno turned into the public exception. */
+    private <T> T named(String operation, boolean entry, IntFunction<String> hint, IoCall<T> step) throws IOException {
+        try {
+            return step.call();
         } catch (SyscallException e) {
             throw failure(operation + " [" + e.syscall() + "]", entry, e.errno(), hint, e);
         } catch (NetlinkErrorException e) {
             throw failure(operation + " [netlink]", entry, e.errno(), hint, e);
-        } finally {
-            guard.exit();
         }
+    }
+
+    /**
+     * Runs {@code step} in the home namespace with the home and index held still while it runs (it may read
+     * {@link #rawIndex()} freely); when the interface moved before the step got there, it follows.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T inPlace(IoCall<T> step) throws IOException {
+        for (int follows = 0; follows < MAX_FOLLOWS; follows++) {
+            HomeNamespace there = home;
+            Object result = there.call(() -> {
+                Lock staying = place.readLock();
+                staying.lock();
+                try {
+                    return home != there ? MOVED : step.call();
+                } finally {
+                    staying.unlock();
+                }
+            });
+            if (result != MOVED) {
+                return (T) result;
+            }
+        }
+        throw new IOException("configure " + name + ": it moved to another network namespace " + MAX_FOLLOWS
+                + " times while one step waited to run");
     }
 
     final <T> T configure(String operation, IoCall<T> step) throws IOException {
@@ -177,6 +229,40 @@ abstract class LinuxInterface implements NetworkDevice {
                 });
     }
 
+    /**
+     * Deletes the interface (RTM_DELLINK by index, in its namespace), whether this handle is open or not; an
+     * interface already gone counts as deleted. Deleting a vETH end deletes its peer too.
+     */
+    final void deleteLink(String operation) throws IOException {
+        named(operation, false, NO_HINT, () -> inPlace(() -> {
+            try (NetlinkSocket netlink = NetlinkSocket.open()) {
+                LinkOps.delete(netlink, index);
+            } catch (NetlinkErrorException e) {
+                if (e.errno() != ENODEV) {
+                    throw e;
+                }
+            }
+            return null;
+        }));
+    }
+
+    // ---- the Ethernet address, for the kinds that have one (TAP, vETH) -----------------------------------------
+
+    /** SIOCGIFHWADDR, in the interface's namespace. */
+    final MacAddress ethernetMac() throws IOException {
+        return configure("get MAC address", () -> MacAddress.of(Syscalls.hardwareAddress(name.value())));
+    }
+
+    /** Refuses a group address before any system call, then runs {@code step}, which sets {@code mac}. */
+    final void setEthernetMac(MacAddress mac, IoCall<Void> step) throws IOException {
+        Objects.requireNonNull(mac, "mac");
+        if (mac.isMulticast()) {
+            throw new IllegalArgumentException("set MAC address on " + name + ": " + mac
+                    + " is a group (multicast) address; an interface needs a unicast one");
+        }
+        configure("set MAC address " + mac, step);
+    }
+
     /** For configuration calls that never touch a descriptor but must refuse a closed device. */
     final void requireOpen() throws java.nio.channels.ClosedChannelException {
         if (guard.isClosed()) {
@@ -201,6 +287,82 @@ abstract class LinuxInterface implements NetworkDevice {
         this.renameListener = Objects.requireNonNull(listener, "rename listener");
     }
 
+    // ---- moving into another network namespace (issue 3) ------------------------------------------------------
+
+    /** Where the interface is after a move: its namespace and its index there. */
+    record Place(HomeNamespace home, int index) {
+    }
+
+    /** Told the new place after a move through this object, so that other objects on the same interface follow. */
+    private volatile java.util.function.Consumer<Place> moveListener = newPlace -> { };
+
+    final void onMove(java.util.function.Consumer<Place> listener) {
+        this.moveListener = Objects.requireNonNull(listener, "move listener");
+    }
+
+    /** Records where the interface is now; steps already running finish where they started. */
+    final void relocated(Place now) {
+        Lock writing = place.writeLock();
+        writing.lock();
+        try {
+            home = now.home();
+            index = now.index();
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * Moves the interface with RTM_SETLINK/IFLA_NET_NS_FD, sent from its current namespace, then reads its index
+     * inside the target: the kernel keeps the index only where it is free there (dev_change_net_namespace in
+     * net/core/dev.c). A namespace closed or deleted is refused before anything moves. Not to be called while
+     * another move of the same interface runs: that one is refused at once rather than waited for.
+     */
+    @Override
+    public void moveTo(NetworkNamespace namespace) throws IOException {
+        Objects.requireNonNull(namespace, "namespace");
+        if (!(namespace instanceof LinuxNamespace)) {
+            throw new IllegalArgumentException("move " + name + " into network namespace " + namespace
+                    + ": that namespace was not made by the Linux provider");
+        }
+        LinuxNamespace target = (LinuxNamespace) namespace;
+        String operation = "move into network namespace " + target.label();
+        if (!moving.compareAndSet(false, true)) {
+            throw new IllegalStateException(operation + ": another move of " + name + " is under way");
+        }
+        Place now;
+        try {
+            guard.enter();
+            try {
+                // The descriptor stays open, under the namespace's guard, until the move is done and the index read.
+                now = target.withDescriptor(operation, fd -> named(operation, false, LinuxNamespace::moveHint, () -> {
+                    inPlace(() -> {
+                        try (NetlinkSocket netlink = NetlinkSocket.open()) {
+                            LinkOps.moveToNamespace(netlink, index, fd);
+                        }
+                        return null;
+                    });
+                    try {
+                        IoCall<Integer> find = () -> Syscalls.interfaceIndex(name.value());
+                        Place moved = new Place(target.home(), target.home().isCurrentThreadInside() ? find.call()
+                                : NamespaceVisit.run(operation, fd, find));
+                        relocated(moved);
+                        return moved;
+                    } catch (IOException | RuntimeException e) {
+                        // It is there now: index 0 (refused by every netlink step) beats an index of the old namespace.
+                        relocated(new Place(target.home(), 0));
+                        throw e;
+                    }
+                }));
+            } finally {
+                guard.exit();
+            }
+        } finally {
+            moving.set(false);
+        }
+        moveListener.accept(now);
+    }
+
     /**
      * The routes whose output interface is this one, in every table, IPv4 and IPv6, that somebody added: the
      * kernel's own (address prefix routes, the IPv6 link-local route, local and multicast entries) are left out
@@ -212,17 +374,20 @@ abstract class LinuxInterface implements NetworkDevice {
         return configure("list routes", true, NO_HINT, () -> RouteMapping.list(index));
     }
 
+    /** The route is checked here, before any system call, and made again in the step with the index there. */
     @Override
     public void addRoute(dev.tappers.Route route) throws IOException {
-        dev.tappers.linux.netlink.Route kernel = RouteMapping.toNetlink(route, index);
-        configure("add route " + route, true, RouteMapping::addHint, () -> RouteMapping.add(kernel));
+        RouteMapping.toNetlink(route, index);
+        configure("add route " + route, true, RouteMapping::addHint,
+                () -> RouteMapping.add(RouteMapping.toNetlink(route, index)));
     }
 
     /** Removes the route matching the destination and table, and the gateway and metric where given. */
     @Override
     public void removeRoute(dev.tappers.Route route) throws IOException {
-        dev.tappers.linux.netlink.Route kernel = RouteMapping.toNetlink(route, index);
-        configure("remove route " + route, true, RouteMapping::removeHint, () -> RouteMapping.remove(kernel));
+        RouteMapping.toNetlink(route, index);
+        configure("remove route " + route, true, RouteMapping::removeHint,
+                () -> RouteMapping.remove(RouteMapping.toNetlink(route, index)));
     }
 
     @Override

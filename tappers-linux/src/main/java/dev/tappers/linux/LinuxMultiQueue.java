@@ -18,10 +18,11 @@ import static dev.tappers.linux.jna.LinuxConstants.IFF_DETACH_QUEUE;
 /**
  * A multi-queue TUN/TAP device: one interface, one descriptor per queue, each wrapped in a device of its own.
  *
- * <p>Each queue configures the shared interface like any device, and a rename through one is followed by all.
- * Closing one queue releases only its descriptor; the interface goes when the last queue is closed (unless it
- * is persistent), which {@link #close()} does. Detach and attach use TUNSETQUEUE; a detached queue keeps its
- * descriptor and receives nothing until it is attached again.
+ * <p>Each queue configures the shared interface like any device, and a rename or a move into another namespace
+ * through one is followed by all. Closing one queue releases only its descriptor; the interface goes when the
+ * last queue is closed (unless it is persistent), which {@link #close()} does, or at once with {@link #delete()}.
+ * Detach and attach use TUNSETQUEUE; a detached queue keeps its descriptor and receives nothing until it is
+ * attached again.
  *
  * @param <D> {@link dev.tappers.Tun} or {@link dev.tappers.Tap}
  */
@@ -37,7 +38,11 @@ final class LinuxMultiQueue<D extends PacketDevice> implements MultiQueue<D> {
         this.view = this.queues.stream().map(type::cast).collect(Collectors.toUnmodifiableList());
         this.detached = new boolean[queues.size()];
         Consumer<InterfaceName> everyQueue = newName -> this.queues.forEach(q -> q.renamed(newName));
-        this.queues.forEach(q -> q.onRename(everyQueue));
+        Consumer<LinuxInterface.Place> everyQueueMoved = now -> this.queues.forEach(q -> q.relocated(now));
+        this.queues.forEach(q -> {
+            q.onRename(everyQueue);
+            q.onMove(everyQueueMoved);
+        });
     }
 
     @Override
@@ -85,13 +90,52 @@ final class LinuxMultiQueue<D extends PacketDevice> implements MultiQueue<D> {
     /** Closes every queue, and so removes the interface unless it is persistent. Closing twice does nothing. */
     @Override
     public void close() throws IOException {
+        if (markClosed()) {
+            closeQueues(null);
+        }
+    }
+
+    /**
+     * Clears persistence (through a queue still open) and deletes the interface with RTM_DELLINK, which removes
+     * it even while another process holds a queue of it; then closes every queue, whatever failed before. The
+     * cleared flag is the fallback: should the deletion fail, the last close still removes the interface.
+     *
+     * @throws ClosedChannelException when this multi-queue device was closed or deleted already
+     */
+    @Override
+    public void delete() throws IOException {
+        if (!markClosed()) {
+            throw new ClosedChannelException();
+        }
+        IOException failure = null;
+        try {
+            for (LinuxPacketDevice q : queues) {
+                if (q.isOpen()) {
+                    q.setPersistent(false);
+                    break;
+                }
+            }
+            queues.get(0).deleteLink("delete multi-queue device");
+        } catch (IOException e) {
+            failure = e;
+        }
+        closeQueues(failure);
+    }
+
+    /** Marks this object closed; false when it was already. */
+    private boolean markClosed() {
         synchronized (detached) {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
+            return true;
         }
-        IOException first = null;
+    }
+
+    /** Closes every queue; the first failure is thrown, with {@code failure} (if any) and the rest on it. */
+    private void closeQueues(IOException failure) throws IOException {
+        IOException first = failure;
         for (LinuxPacketDevice q : queues) {
             try {
                 q.close();

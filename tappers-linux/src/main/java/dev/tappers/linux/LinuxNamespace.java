@@ -68,6 +68,11 @@ final class LinuxNamespace implements NetworkNamespace {
         return inode;
     }
 
+    /** How messages name this namespace: its name if it has one, and its inode. */
+    String label() {
+        return descriptor.label;
+    }
+
     /** The home of devices made inside this namespace. */
     HomeNamespace home() {
         return home;
@@ -139,23 +144,23 @@ final class LinuxNamespace implements NetworkNamespace {
     }
 
     private static TappersException moveFailure(String operation, InterfaceName iface, int errno, Exception cause) {
-        String hint;
-        switch (errno) {
-            case ENODEV:
-                hint = "no interface by that name in the caller's network namespace";
-                break;
-            case EEXIST:
-                hint = "the namespace has an interface by that name already";
-                break;
-            case EINVAL:
-                hint = "this kind of interface cannot change namespace (lo, for one)";
-                break;
-            default:
-                hint = null;
-        }
-        TappersException t = LinuxErrors.device(operation, iface.value(), errno, hint);
+        TappersException t = LinuxErrors.device(operation, iface.value(), errno, moveHint(errno));
         t.initCause(cause);
         return t;
+    }
+
+    /** What the kernel's refusal of a move into a namespace means, or null for the generic message. */
+    static String moveHint(int errno) {
+        switch (errno) {
+            case ENODEV:
+                return "no such interface in the network namespace it is moved from";
+            case EEXIST:
+                return "the namespace has an interface by that name already";
+            case EINVAL:
+                return "this kind of interface cannot change namespace (lo, for one)";
+            default:
+                return null;
+        }
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.tappers.linux.jna.Syscalls;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /** A Linux TAP device (IFF_TAP | IFF_NO_PI): bare Ethernet frames. */
 final class LinuxTap extends LinuxPacketDevice implements Tap {
@@ -29,17 +28,12 @@ final class LinuxTap extends LinuxPacketDevice implements Tap {
 
     @Override
     public MacAddress mac() throws IOException {
-        return configure("get MAC address", () -> MacAddress.of(Syscalls.hardwareAddress(name().value())));
+        return ethernetMac();
     }
 
     @Override
     public void setMac(MacAddress mac) throws IOException {
-        Objects.requireNonNull(mac, "mac");
-        if (mac.isMulticast()) {
-            throw new IllegalArgumentException("set MAC address on " + name() + ": " + mac
-                    + " is a group (multicast) address; an interface needs a unicast one");
-        }
-        configure("set MAC address " + mac, () -> {
+        setEthernetMac(mac, () -> {
             Syscalls.setHardwareAddress(name().value(), mac.toBytes());
             return null;
         });

@@ -1,19 +1,12 @@
 package dev.tappers.linux;
 
 import dev.tappers.InterfaceName;
-import dev.tappers.TappersException;
 import dev.tappers.Veth;
 import dev.tappers.VethEnd;
-import dev.tappers.linux.jna.NetlinkSocket;
-import dev.tappers.linux.jna.SyscallException;
-import dev.tappers.linux.netlink.LinkOps;
-import dev.tappers.linux.netlink.NetlinkErrorException;
 
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static dev.tappers.linux.jna.LinuxConstants.*;
 
 /**
  * A vETH pair: two {@link LinuxVethEnd}s. A pair this library created is deleted on close (RTM_DELLINK on one
@@ -25,16 +18,23 @@ final class LinuxVeth implements Veth {
     private final LinuxVethEnd peer;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private volatile boolean deletesOnClose;
+    /** The namespace the pair was made or opened from, which {@link VethEnd#namespace()} leaves unnamed. */
+    private final long originInode;
 
     /** One end as this pair's factory found it: its name, index and namespace. */
-    record Located(InterfaceName name, int index, HomeNamespace home, LinuxNamespace namespace) {
+    record Located(InterfaceName name, int index, HomeNamespace home) {
     }
 
     LinuxVeth(boolean createdByUs, Located end, Located peer) {
         this.createdByUs = createdByUs;
         this.deletesOnClose = createdByUs;
-        this.end = new LinuxVethEnd(end.name(), end.index(), end.home(), this, end.namespace());
-        this.peer = new LinuxVethEnd(peer.name(), peer.index(), peer.home(), this, peer.namespace());
+        this.originInode = end.home().inode();
+        this.end = new LinuxVethEnd(end.name(), end.index(), end.home(), this);
+        this.peer = new LinuxVethEnd(peer.name(), peer.index(), peer.home(), this);
+    }
+
+    long originInode() {
+        return originInode;
     }
 
     @Override
@@ -62,20 +62,8 @@ final class LinuxVeth implements Veth {
 
     @Override
     public void close() throws IOException {
-        if (!open.compareAndSet(true, false)) {
-            return;
-        }
-        IOException failure = null;
-        if (deletesOnClose) {
-            try {
-                deleteLinks("delete veth pair");
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
-        failure = releaseEnds(failure);
-        if (failure != null) {
-            throw failure;
+        if (open.compareAndSet(true, false)) {
+            finish(deletesOnClose);
         }
     }
 
@@ -84,19 +72,19 @@ final class LinuxVeth implements Veth {
         if (!open.compareAndSet(true, false)) {
             throw new ClosedChannelException();
         }
-        IOException failure = null;
-        try {
-            deleteLinks("delete veth pair");
-        } catch (IOException e) {
-            failure = e;
-        }
-        failure = releaseEnds(failure);
-        if (failure != null) {
-            throw failure;
-        }
+        finish(true);
     }
 
-    private IOException releaseEnds(IOException failure) {
+    /** Deletes the pair when asked, then releases both ends whatever happened; throws the first failure. */
+    private void finish(boolean deleting) throws IOException {
+        IOException failure = null;
+        if (deleting) {
+            try {
+                deleteLinks("delete veth pair");
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
         for (LinuxVethEnd e : new LinuxVethEnd[] {end, peer}) {
             try {
                 e.release();
@@ -108,7 +96,9 @@ final class LinuxVeth implements Veth {
                 }
             }
         }
-        return failure;
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /**
@@ -117,33 +107,10 @@ final class LinuxVeth implements Veth {
      */
     private void deleteLinks(String operation) throws IOException {
         try {
-            deleteLink(operation, end);
+            end.deleteLink(operation);
         } catch (ClosedChannelException unreachable) {
-            deleteLink(operation, peer);
+            peer.deleteLink(operation);
         }
-    }
-
-    private static void deleteLink(String operation, LinuxVethEnd which) throws IOException {
-        try {
-            which.home().call(() -> {
-                try (NetlinkSocket netlink = NetlinkSocket.open()) {
-                    LinkOps.delete(netlink, which.rawIndex());
-                }
-                return null;
-            });
-        } catch (NetlinkErrorException e) {
-            if (e.errno() != ENODEV) {
-                throw failure(operation + " [netlink]", which, e.errno(), e);
-            }
-        } catch (SyscallException e) {
-            throw failure(operation + " [" + e.syscall() + "]", which, e.errno(), e);
-        }
-    }
-
-    private static TappersException failure(String operation, LinuxVethEnd which, int errno, Exception cause) {
-        TappersException t = LinuxErrors.device(operation, which.name().value(), errno, null);
-        t.initCause(cause);
-        return t;
     }
 
     @Override

@@ -6,11 +6,9 @@ import dev.tappers.MacAddress;
 import dev.tappers.NetworkNamespace;
 import dev.tappers.VethEnd;
 import dev.tappers.linux.jna.NetlinkSocket;
-import dev.tappers.linux.jna.Syscalls;
 import dev.tappers.linux.netlink.LinkOps;
 
 import java.io.IOException;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,35 +21,27 @@ final class LinuxVethEnd extends LinuxInterface implements VethEnd {
     private static final long CLOSE_WAIT_MILLIS = 15_000;
 
     private final LinuxVeth pair;
-    private final LinuxNamespace namespace;
 
-    /**
-     * @param namespace the namespace this end lives in when it is not the one the pair was made from, else null
-     */
-    LinuxVethEnd(InterfaceName name, int index, HomeNamespace home, LinuxVeth pair, LinuxNamespace namespace) {
+    LinuxVethEnd(InterfaceName name, int index, HomeNamespace home, LinuxVeth pair) {
         super(name, index, home);
         this.pair = pair;
-        this.namespace = namespace;
     }
 
+    /** The namespace object this end lives through, unless it is where the pair was made; it follows a move. */
     @Override
     public Optional<NetworkNamespace> namespace() {
-        return Optional.ofNullable(namespace);
+        HomeNamespace home = home();
+        return home.inode() == pair.originInode() ? Optional.empty() : home.owner().map(NetworkNamespace.class::cast);
     }
 
     @Override
     public MacAddress mac() throws IOException {
-        return configure("get MAC address", () -> MacAddress.of(Syscalls.hardwareAddress(name().value())));
+        return ethernetMac();
     }
 
     @Override
     public void setMac(MacAddress mac) throws IOException {
-        Objects.requireNonNull(mac, "mac");
-        if (mac.isMulticast()) {
-            throw new IllegalArgumentException("set MAC address on " + name() + ": " + mac
-                    + " is a group (multicast) address; an interface needs a unicast one");
-        }
-        configure("set MAC address " + mac, () -> {
+        setEthernetMac(mac, () -> {
             try (NetlinkSocket netlink = NetlinkSocket.open()) {
                 LinkOps.setMac(netlink, rawIndex(), mac);
             }
@@ -107,7 +97,7 @@ final class LinuxVethEnd extends LinuxInterface implements VethEnd {
 
     @Override
     public String toString() {
-        return "LinuxVethEnd[" + name() + ", index " + rawIndex() + (namespace != null ? ", in " + namespace : "")
+        return "LinuxVethEnd[" + name() + ", index " + rawIndex() + namespace().map(ns -> ", in " + ns).orElse("")
                 + (isOpen() ? "" : ", closed") + "]";
     }
 }

@@ -105,8 +105,8 @@ final class LinuxVeths {
             }
             checkPair(operation, end, peer);
             return new LinuxVeth(true,
-                    new LinuxVeth.Located(InterfaceName.of(end.name()), end.index(), here, null),
-                    new LinuxVeth.Located(InterfaceName.of(peer.name()), peer.index(), peerHome, peerNamespace));
+                    new LinuxVeth.Located(InterfaceName.of(end.name()), end.index(), here),
+                    new LinuxVeth.Located(InterfaceName.of(peer.name()), peer.index(), peerHome));
         } catch (IOException | RuntimeException e) {
             undo(request, end, e);
             throw e;
@@ -175,11 +175,12 @@ final class LinuxVeths {
     // ---- open -------------------------------------------------------------------------------------------------
 
     /**
-     * Opens the pair that the interface {@code name} of the caller's namespace is one end of. The peer is looked
-     * for here and in every namespace open in this process: a vETH at the end's IFLA_LINK index that points back.
-     * When it is in none of them the open fails, saying so; when it seems to be in several (indexes repeat across
-     * namespaces) it fails too, rather than guess. (IFLA_LINK_NETNSID would say which namespace; LinkInfo does not
-     * read it yet.)
+     * Opens the pair that the interface {@code name} of the caller's namespace is one end of. The end's
+     * IFLA_LINK_NETNSID says where to look: absent, the peer is here, at the end's IFLA_LINK index; present, it
+     * is in another namespace, looked for in every namespace open in this process (a vETH at that index pointing
+     * back). When it is in none of them the open fails, saying so; when it seems to be in several (indexes
+     * repeat across namespaces) it fails too, rather than guess. (The id itself could name the namespace through
+     * RTM_GETNSID; matching the index is enough for the namespaces this process holds.)
      */
     static Veth open(InterfaceName name) throws IOException {
         Objects.requireNonNull(name, "name");
@@ -192,29 +193,33 @@ final class LinuxVeths {
                             + ", not one end of a veth pair");
         }
         List<LinuxVeth.Located> candidates = new ArrayList<>();
-        // Here the end itself would match its own index: a vETH is never its own peer.
-        peerIn(operation, here, null, end).filter(p -> p.index() != end.index()).ifPresent(candidates::add);
-        Set<Long> looked = new HashSet<>();
-        looked.add(here.inode());
-        for (LinuxNamespace ns : LinuxNamespaces.openNamespaces()) {
-            if (looked.add(ns.inode())) {
-                peerIn(operation, ns.home(), ns, end).ifPresent(candidates::add);
+        if (end.linkNetnsId().isEmpty()) {
+            peerIn(operation, here, end).ifPresent(candidates::add);
+        } else {
+            Set<Long> looked = new HashSet<>();
+            looked.add(here.inode());
+            for (LinuxNamespace ns : LinuxNamespaces.openNamespaces()) {
+                if (looked.add(ns.inode())) {
+                    peerIn(operation, ns.home(), end).ifPresent(candidates::add);
+                }
             }
         }
         if (candidates.size() != 1) {
             throw new TappersException(operation, name.value(), ENODEV, "ENODEV", Syscalls.strerror(ENODEV),
-                    candidates.isEmpty()
-                            ? "its peer (index " + end.link() + " in its namespace) is in a network namespace this process "
-                            + "has not opened: open that one with NetworkNamespace.open(name) first"
+                    candidates.isEmpty() && end.linkNetnsId().isEmpty()
+                            ? "its peer (index " + end.link() + " in this namespace) is not a vETH pointing back at it"
+                            : candidates.isEmpty()
+                            ? "its peer (index " + end.link() + " in network namespace id " + end.linkNetnsId().getAsInt()
+                            + ") is in a network namespace this process has not opened: open that one with"
+                            + " NetworkNamespace.open(name) first"
                             : "its peer index " + end.link() + " names a vETH pointing back at it in several namespaces: "
                             + candidates);
         }
-        return new LinuxVeth(false, new LinuxVeth.Located(name, end.index(), here, null), candidates.get(0));
+        return new LinuxVeth(false, new LinuxVeth.Located(name, end.index(), here), candidates.get(0));
     }
 
     /** The peer of {@code end} if it is in {@code home}'s namespace: a vETH at end's IFLA_LINK pointing back. */
-    private static Optional<LinuxVeth.Located> peerIn(String operation, HomeNamespace home, LinuxNamespace ns,
-                                                      LinkInfo end) throws IOException {
+    private static Optional<LinuxVeth.Located> peerIn(String operation, HomeNamespace home, LinkInfo end) throws IOException {
         LinkInfo peer;
         try {
             peer = home.call(() -> {
@@ -231,7 +236,7 @@ final class LinuxVeths {
             throw failure(operation + " [" + e.syscall() + "]", end.name(), e.errno(), null, e);
         }
         if (isVeth(peer) && peer.link() == end.index()) {
-            return Optional.of(new LinuxVeth.Located(InterfaceName.of(peer.name()), peer.index(), home, ns));
+            return Optional.of(new LinuxVeth.Located(InterfaceName.of(peer.name()), peer.index(), home));
         }
         return Optional.empty();
     }

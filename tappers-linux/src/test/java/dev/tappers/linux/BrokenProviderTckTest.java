@@ -1,16 +1,13 @@
 package dev.tappers.linux;
 
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
+import static dev.tappers.linux.PlantedFaults.failed;
+import static dev.tappers.linux.PlantedFaults.run;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * The TCK must be able to fail. Runs the TUN/TAP conformance tests against the Linux provider with one fault
@@ -18,21 +15,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class BrokenProviderTckTest {
 
-    private static Events run(Class<?> testClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
-    }
-
-    private static Set<String> failedMethods(Events events) {
-        return events.failed().stream()
-                .map(Event::getTestDescriptor)
-                .map(d -> d.getDisplayName().replaceAll("\\(.*", ""))
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
     @Test
     void aSilentSetMtuFailsTheMtuTestsOnly() {
         Events events = run(BrokenMtuTunConformance.class);
-        Set<String> failed = failedMethods(events);
+        Set<String> failed = failed(events);
         assertTrue(failed.contains("required_setMtuShowsInMtuAndNetworkInterface"), "failed: " + failed);
         assertTrue(failed.stream().allMatch(m -> m.toLowerCase().contains("mtu")), "unrelated failures: " + failed);
         assertTrue(events.succeeded().count() > 40, "the other tests still pass");
@@ -40,7 +26,7 @@ class BrokenProviderTckTest {
 
     @Test
     void stateReadFromTheTunFlagsFailsTheStateTests() {
-        Set<String> failed = failedMethods(run(BrokenStateTunConformance.class));
+        Set<String> failed = failed(run(BrokenStateTunConformance.class));
         assertTrue(failed.contains("required_newDeviceIsDown"), "failed: " + failed);
         assertTrue(failed.contains("required_upAndDownShowInStateAndNetworkInterface"), "failed: " + failed);
     }
@@ -48,7 +34,7 @@ class BrokenProviderTckTest {
     @Test
     void aCloseThatLeavesTheDeviceBehindFailsTheLifecycleTest() throws Exception {
         Events events = run(BrokenCloseTapConformance.class);
-        Set<String> failed = failedMethods(events);
+        Set<String> failed = failed(events);
         try {
             assertTrue(failed.contains("required_createWithKernelPickedNameIsVisibleUntilClosed"), "failed: " + failed);
         } finally {

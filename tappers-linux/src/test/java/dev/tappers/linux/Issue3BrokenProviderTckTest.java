@@ -2,27 +2,22 @@ package dev.tappers.linux;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
 import java.io.IOException;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
+import static dev.tappers.linux.PlantedFaults.failed;
+import static dev.tappers.linux.PlantedFaults.run;
+import static dev.tappers.linux.PlantedFaults.succeeded;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * The route, multi-queue, link-settings and listing conformance tests must be able to fail: each runs here
+ * The route, multi-queue, link-settings, listing and device-move conformance tests must be able to fail: each runs here
  * against the Linux provider with one plausible fault planted, and the tests for that behaviour must fail while
  * the rest pass. The faulty classes are in {@link Issue3FaultyConformance}.
  */
 class Issue3BrokenProviderTckTest {
-    /** True only while {@link #run} runs a faulty class, so a direct run of one skips it. */
-    private static volatile boolean planting;
-
     @AfterAll
     static void closeWhatTheFaultsLeft() throws IOException {
         Issue3FaultyConformance.closeWhatTheFaultsLeft();
@@ -64,33 +59,31 @@ class Issue3BrokenProviderTckTest {
     }
 
     @Test
+    void aMultiQueueDeleteThatOnlyClosesFailsTheDeleteTests() {
+        Events events = run(Issue3FaultyConformance.MultiQueueDeleteOnlyCloses.class);
+        Set<String> failed = failed(events);
+        assertTrue(failed.contains("required_deleteRemovesAPersistentDeviceAndClosesEveryQueue"), "failed: " + failed);
+        assertTrue(failed.contains("required_deleteRemovesAPersistentDeviceWhoseFirstQueueWasClosed"), "failed: " + failed);
+        assertTrue(succeeded(events).contains("required_closingOneQueueKeepsTheInterfaceAndClosingAllRemovesIt"),
+                "a test the fault does not touch should still pass: " + succeeded(events));
+    }
+
+    @Test
+    void aMoveThatLeavesTheDeviceBehindFailsTheConfigurationAndDataTests() {
+        Events events = run(Issue3FaultyConformance.MoveWithoutFollowing.class);
+        Set<String> failed = failed(events);
+        assertTrue(failed.contains("required_aMovedTunIsConfiguredInsideTheTargetFromTheCallersThread"), "failed: " + failed);
+        assertTrue(failed.contains("required_aMovedTunStillCarriesPacketsBothWaysInsideTheTarget"), "failed: " + failed);
+        assertTrue(failed.contains("required_aTunMovedWhereItsIndexIsTakenIsConfiguredByItsIndexThere"), "failed: " + failed);
+        Set<String> succeeded = succeeded(events);
+        assertTrue(succeeded.contains("required_aMovedTunLeavesTheCallersNamespaceAndAppearsInTheTarget")
+                && succeeded.contains("required_movingIntoAClosedOrDeletedNamespaceFailsAndMovesNothing"),
+                "the tests the fault does not touch should still pass: " + succeeded);
+    }
+
+    @Test
     void tapsListedAsOtherFailTheKindTest() {
         Set<String> failed = failed(run(Issue3FaultyConformance.TapsListedAsOther.class));
         assertTrue(failed.contains("required_tunAndTapAreListedWithTheirKindIndexAndMac"), "failed: " + failed);
-    }
-
-    static boolean planting() {
-        return planting;
-    }
-
-    private static Events run(Class<?> testClass) {
-        planting = true;
-        try {
-            return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
-        } finally {
-            planting = false;
-        }
-    }
-
-    private static Set<String> succeeded(Events events) {
-        return events.succeeded().stream().map(Event::getTestDescriptor)
-                .map(d -> d.getDisplayName().replaceAll("\\(.*", ""))
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Set<String> failed(Events events) {
-        return events.failed().stream().map(Event::getTestDescriptor)
-                .map(d -> d.getDisplayName().replaceAll("\\(.*", ""))
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -1,18 +1,19 @@
 package dev.tappers.linux;
 
 import dev.tappers.DeviceOptions;
-import dev.tappers.Feature;
 import dev.tappers.InterfaceInfo;
 import dev.tappers.InterfaceKind;
 import dev.tappers.InterfaceName;
 import dev.tappers.LinkFlag;
 import dev.tappers.MultiQueue;
-import dev.tappers.OsFamily;
+import dev.tappers.NetworkNamespace;
+import dev.tappers.NoSuchDeviceException;
+import dev.tappers.PacketDevice;
 import dev.tappers.Route;
 import dev.tappers.Tap;
 import dev.tappers.Tun;
-import dev.tappers.spi.ProviderInfo;
 import dev.tappers.spi.TappersProvider;
+import dev.tappers.tck.DeviceMoveConformanceTest;
 import dev.tappers.tck.InterfaceListConformanceTest;
 import dev.tappers.tck.LinkSettingsConformanceTest;
 import dev.tappers.tck.LinkSettingsView;
@@ -21,9 +22,6 @@ import dev.tappers.tck.RouteConformanceTest;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +31,11 @@ import java.util.stream.Collectors;
 
 /**
  * The conformance classes with one fault planted each, for {@link Issue3BrokenProviderTckTest}, which runs them
- * through the TestKit. Not run by surefire itself (no Test suffix), and enabled only while that test runs them,
- * so a -Dtest pattern that picks them up skips them.
+ * through {@link PlantedFaults}. Not run by surefire itself (no Test suffix), and enabled only while planting, so
+ * a -Dtest pattern that picks them up skips them.
  */
 final class Issue3FaultyConformance {
-    private static final String PLANTING = "dev.tappers.linux.Issue3BrokenProviderTckTest#planting";
+    private static final String PLANTING = "dev.tappers.linux.PlantedFaults#planting";
 
     /** Real multi-queue devices that a planted fault did not close, closed after all. */
     private static final List<MultiQueue<Tun>> LEFT_OPEN = new CopyOnWriteArrayList<>();
@@ -45,11 +43,22 @@ final class Issue3FaultyConformance {
     private Issue3FaultyConformance() {
     }
 
+    /** Persistent devices that a planted fault did not delete, deleted after all (where they still are). */
+    private static final List<InterfaceName> LEFT_PERSISTENT = new CopyOnWriteArrayList<>();
+
     static void closeWhatTheFaultsLeft() throws IOException {
         for (MultiQueue<Tun> mq : LEFT_OPEN) {
             mq.close();
         }
         LEFT_OPEN.clear();
+        for (InterfaceName name : LEFT_PERSISTENT) {
+            try {
+                LinuxTestSupport.PROVIDER.openTun(name).delete();
+            } catch (NoSuchDeviceException gone) {
+                // Deleted or never persistent: nothing left.
+            }
+        }
+        LEFT_PERSISTENT.clear();
     }
 
     /** addRoute and removeRoute keep the routes in memory and tell the kernel nothing; routes() shows the memory. */
@@ -57,10 +66,10 @@ final class Issue3FaultyConformance {
     static final class RoutesOnlyRemembered extends RouteConformanceTest {
         @Override
         protected TappersProvider provider() {
-            return new Faulty((device, method, args, memory) -> {
+            return new FaultyLinuxProvider((device, method, args, memory) -> {
                 switch (method.getName()) {
-                    case "addRoute": memory.add(args[0]); return Optional.of(NOTHING);
-                    case "removeRoute": memory.remove(args[0]); return Optional.of(NOTHING);
+                    case "addRoute": memory.add(args[0]); return Optional.of(FaultyLinuxProvider.NOTHING);
+                    case "removeRoute": memory.remove(args[0]); return Optional.of(FaultyLinuxProvider.NOTHING);
                     case "routes": return Optional.of(memory.stream().map(Route.class::cast).collect(Collectors.toList()));
                     default: return Optional.empty();
                 }
@@ -78,10 +87,10 @@ final class Issue3FaultyConformance {
     static final class ArpInverted extends LinkSettingsConformanceTest {
         @Override
         protected TappersProvider provider() {
-            return new Faulty((device, method, args, memory) -> {
+            return new FaultyLinuxProvider((device, method, args, memory) -> {
                 if (method.getName().equals("setFlag") && args[0] == LinkFlag.ARP) {
                     ((Tap) device).setFlag(LinkFlag.ARP, !(Boolean) args[1]);
-                    return Optional.of(NOTHING);
+                    return Optional.of(FaultyLinuxProvider.NOTHING);
                 }
                 return Optional.empty();
             });
@@ -98,8 +107,8 @@ final class Issue3FaultyConformance {
     static final class TxQueueLengthIgnored extends LinkSettingsConformanceTest {
         @Override
         protected TappersProvider provider() {
-            return new Faulty((device, method, args, memory) ->
-                    method.getName().equals("setTxQueueLength") ? Optional.of(NOTHING) : Optional.empty());
+            return new FaultyLinuxProvider((device, method, args, memory) ->
+                    method.getName().equals("setTxQueueLength") ? Optional.of(FaultyLinuxProvider.NOTHING) : Optional.empty());
         }
 
         @Override
@@ -113,27 +122,12 @@ final class Issue3FaultyConformance {
     static final class MultiQueueCloseLeaks extends MultiQueueConformanceTest {
         @Override
         protected TappersProvider provider() {
-            return new Faulty((device, method, args, memory) -> Optional.empty()) {
+            return new FaultyLinuxProvider(FaultyLinuxProvider.Fault.NONE) {
                 @Override
                 public MultiQueue<Tun> createMultiQueueTun(DeviceOptions options, int queues) throws IOException {
                     MultiQueue<Tun> real = LinuxTestSupport.PROVIDER.createMultiQueueTun(options, queues);
                     LEFT_OPEN.add(real);
-                    return new MultiQueue<>() {
-                        @Override
-                        public List<Tun> queues() {
-                            return real.queues();
-                        }
-
-                        @Override
-                        public void detach(int i) throws IOException {
-                            real.detach(i);
-                        }
-
-                        @Override
-                        public void attach(int i) throws IOException {
-                            real.attach(i);
-                        }
-
+                    return new ForwardingMultiQueue<>(real) {
                         @Override
                         public void close() throws IOException {
                             real.queues().get(0).close();
@@ -144,12 +138,51 @@ final class Issue3FaultyConformance {
         }
     }
 
+    /** MultiQueue.delete only closes the queues, so a persistent device stays. */
+    @EnabledIf(PLANTING)
+    static final class MultiQueueDeleteOnlyCloses extends MultiQueueConformanceTest {
+        @Override
+        protected TappersProvider provider() {
+            return new FaultyLinuxProvider(FaultyLinuxProvider.Fault.NONE) {
+                @Override
+                public MultiQueue<Tun> createMultiQueueTun(DeviceOptions options, int queues) throws IOException {
+                    MultiQueue<Tun> real = LinuxTestSupport.PROVIDER.createMultiQueueTun(options, queues);
+                    LEFT_PERSISTENT.add(real.queues().get(0).name());
+                    return new ForwardingMultiQueue<>(real) {
+                        @Override
+                        public void delete() throws IOException {
+                            real.close();
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * moveTo moves the interface by name but the device does not follow it: configuration still goes to the
+     * namespace it left.
+     */
+    @EnabledIf(PLANTING)
+    static final class MoveWithoutFollowing extends DeviceMoveConformanceTest {
+        @Override
+        protected TappersProvider provider() {
+            return new FaultyLinuxProvider((device, method, args, memory) -> {
+                if (method.getName().equals("moveTo")) {
+                    ((NetworkNamespace) args[0]).moveInterface(((Tun) device).name());
+                    return Optional.of(FaultyLinuxProvider.NOTHING);
+                }
+                return Optional.empty();
+            });
+        }
+    }
+
     /** listInterfaces reports every TAP as OTHER. */
     @EnabledIf(PLANTING)
     static final class TapsListedAsOther extends InterfaceListConformanceTest {
         @Override
         protected TappersProvider provider() {
-            return new Faulty((device, method, args, memory) -> Optional.empty()) {
+            return new FaultyLinuxProvider(FaultyLinuxProvider.Fault.NONE) {
                 @Override
                 public List<InterfaceInfo> listInterfaces() throws IOException {
                     List<InterfaceInfo> out = new ArrayList<>();
@@ -165,86 +198,37 @@ final class Issue3FaultyConformance {
 
     // ---- machinery ------------------------------------------------------------------------------------------
 
-    private static final Object NOTHING = new Object();
+    /** A multi-queue device that hands every call to a real one; a fault overrides the call it breaks. */
+    private static class ForwardingMultiQueue<D extends PacketDevice> implements MultiQueue<D> {
+        final MultiQueue<D> real;
 
-    @FunctionalInterface
-    interface Fault {
-        /** An answer in place of the real device's, or empty to let it answer; {@code memory} is per device. */
-        Optional<Object> intercept(Object device, Method method, Object[] args, List<Object> memory) throws IOException;
-    }
-
-    /** The Linux provider whose TUN and TAP devices pass every call through {@link Fault} first. */
-    @ProviderInfo(name = "linux", os = OsFamily.LINUX)
-    static class Faulty implements TappersProvider {
-        private final Fault fault;
-
-        Faulty(Fault fault) {
-            this.fault = fault;
+        ForwardingMultiQueue(MultiQueue<D> real) {
+            this.real = real;
         }
 
         @Override
-        public String name() {
-            return "linux";
+        public List<D> queues() {
+            return real.queues();
         }
 
         @Override
-        public Set<Feature> features() {
-            return LinuxTestSupport.PROVIDER.features();
+        public void detach(int i) throws IOException {
+            real.detach(i);
         }
 
         @Override
-        public Optional<Throwable> unavailabilityCause() {
-            return Optional.empty();
+        public void attach(int i) throws IOException {
+            real.attach(i);
         }
 
         @Override
-        public Tun createTun(DeviceOptions options) throws IOException {
-            return wrap(Tun.class, LinuxTestSupport.PROVIDER.createTun(options));
+        public void delete() throws IOException {
+            real.delete();
         }
 
         @Override
-        public Tun openTun(InterfaceName name) throws IOException {
-            return wrap(Tun.class, LinuxTestSupport.PROVIDER.openTun(name));
-        }
-
-        @Override
-        public Tap createTap(DeviceOptions options) throws IOException {
-            return wrap(Tap.class, LinuxTestSupport.PROVIDER.createTap(options));
-        }
-
-        @Override
-        public Tap openTap(InterfaceName name) throws IOException {
-            return wrap(Tap.class, LinuxTestSupport.PROVIDER.openTap(name));
-        }
-
-        @Override
-        public MultiQueue<Tun> createMultiQueueTun(DeviceOptions options, int queues) throws IOException {
-            return LinuxTestSupport.PROVIDER.createMultiQueueTun(options, queues);
-        }
-
-        @Override
-        public MultiQueue<Tap> createMultiQueueTap(DeviceOptions options, int queues) throws IOException {
-            return LinuxTestSupport.PROVIDER.createMultiQueueTap(options, queues);
-        }
-
-        @Override
-        public List<InterfaceInfo> listInterfaces() throws IOException {
-            return LinuxTestSupport.PROVIDER.listInterfaces();
-        }
-
-        private <D> D wrap(Class<D> type, D real) {
-            List<Object> memory = new ArrayList<>();
-            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-                Optional<Object> answer = fault.intercept(real, method, args, memory);
-                if (answer.isPresent()) {
-                    return answer.get() == NOTHING ? null : answer.get();
-                }
-                try {
-                    return method.invoke(real, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            }));
+        public void close() throws IOException {
+            real.close();
         }
     }
 }

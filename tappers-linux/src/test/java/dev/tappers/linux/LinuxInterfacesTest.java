@@ -8,6 +8,7 @@ import dev.tappers.linux.netlink.LinkInfo;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class LinuxInterfacesTest {
     private static final Optional<MacAddress> MAC = Optional.of(MacAddress.parse("02:00:5e:10:00:01"));
 
     private static LinkInfo link(String name, int flags, int type, Optional<MacAddress> mac, String kind) {
-        return new LinkInfo(9, name, flags, 1500, type, 0, mac, Optional.ofNullable(kind));
+        return new LinkInfo(9, name, flags, 1500, type, 0, mac, Optional.ofNullable(kind), OptionalInt.empty());
     }
 
     @Test

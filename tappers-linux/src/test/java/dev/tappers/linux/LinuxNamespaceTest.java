@@ -1,10 +1,13 @@
 package dev.tappers.linux;
 
+import dev.tappers.AddressRequest;
 import dev.tappers.DeviceOptions;
 import dev.tappers.InterfaceName;
 import dev.tappers.NetworkNamespace;
+import dev.tappers.NoSuchDeviceException;
 import dev.tappers.Tun;
 import dev.tappers.Veth;
+import dev.tappers.VethEnd;
 import dev.tappers.VethOptions;
 import dev.tappers.linux.jna.SyscallException;
 import dev.tappers.linux.jna.Syscalls;
@@ -13,12 +16,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -34,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The Linux side of namespaces the TCK cannot see: which thread a configuration step runs on, that nothing
  * leaks (descriptors, threads), that a forgotten namespace object lets its thread go, that named namespaces are
- * iproute2-style bind mounts, and the provider-specific refusals.
+ * iproute2-style bind mounts, the provider-specific refusals, and what moving a device changes beyond the move
+ * (a vETH end's namespace, configuration racing a move).
  */
 class LinuxNamespaceTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -292,35 +300,7 @@ class LinuxNamespaceTest {
 
     @Test
     void peerNamespaceFromAnotherProvider_isRefusedBeforeAnythingIsMade() {
-        NetworkNamespace foreign = new NetworkNamespace() {
-            @Override
-            public Optional<String> name() {
-                return Optional.empty();
-            }
-
-            @Override
-            public <T> T call(Callable<T> task) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void moveInterface(InterfaceName name) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void delete() {
-            }
-
-            @Override
-            public boolean isOpen() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        NetworkNamespace foreign = foreignNamespace();
         String one = freshName("h5f");
         assertThrows(IllegalArgumentException.class, () -> LinuxVeths.create(
                 VethOptions.named(one, freshName("h5g")).withPeerNamespace(foreign)));
@@ -350,7 +330,183 @@ class LinuxNamespaceTest {
         assertTrue(e.getMessage().contains("is closed"), e.getMessage());
     }
 
+    // ---- moving a device with NetworkDevice.moveTo ---------------------------------------------------------------
+    // The TCK's DeviceMoveConformanceTest covers the move itself; these are what it cannot see.
+
+    @Test
+    void aMovedVethEndNamesItsNewNamespace_andClosingThePairStillDeletesBothEnds() throws Exception {
+        try (NetworkNamespace ns = LinuxNamespaces.create(null)) {
+            String end = freshName("mve");
+            String peer = freshName("mvp");
+            Veth veth = LinuxVeths.create(VethOptions.named(end, peer));
+            VethEnd moved = veth.peer();
+            assertEquals(Optional.empty(), moved.namespace(), "the peer starts in the pair's own namespace");
+
+            moved.moveTo(ns);
+            assertEquals(Optional.of(ns), moved.namespace(), "namespace() follows the move");
+            assertTrue(existsIn(ns, peer));
+            moved.setMtu(1400);
+            assertEquals(1400, (int) ns.call(() -> Syscalls.mtu(peer)), "configured inside ns");
+            assertTrue(veth.toString().contains("in " + ns), veth.toString());
+
+            veth.close();
+            assertFalse(existsIn(ns, peer), "closing the pair deletes the moved end");
+            assertFalse(procNetDevNames().contains(end), "and the end left here");
+        }
+    }
+
+    @Test
+    void aVethEndMovedBackNamesNoNamespace() throws Exception {
+        try (NetworkNamespace ns = LinuxNamespaces.create(null);
+             Veth veth = LinuxVeths.create(VethOptions.named(freshName("mbe"), freshName("mbp")).withPeerNamespace(ns))) {
+            assertEquals(Optional.of(ns), veth.peer().namespace());
+            NetworkNamespace origin = LinuxNamespaces.create(null);
+            try {
+                // Not the pair's namespace: a fresh one, so the end is named there.
+                veth.peer().moveTo(origin);
+                assertEquals(Optional.of(origin), veth.peer().namespace());
+            } finally {
+                veth.peer().moveTo(ns);
+                origin.close();
+            }
+            assertEquals(Optional.of(ns), veth.peer().namespace());
+        }
+    }
+
+    @Test
+    void aNamespaceOfAnotherProviderIsRefusedBeforeAnythingMoves() throws Exception {
+        String name = freshName("mvf");
+        try (Tun tun = LinuxTestSupport.PROVIDER.createTun(DeviceOptions.named(name))) {
+            NetworkNamespace foreign = foreignNamespace();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tun.moveTo(foreign));
+            assertTrue(e.getMessage().contains("move " + name), e.getMessage());
+            assertTrue(procNetDevNames().contains(name));
+        }
+    }
+
+    @Test
+    void movingIntoAClosedNamespaceSaysWhichAndWhy() throws Exception {
+        NetworkNamespace ns = LinuxNamespaces.create(null);
+        ns.close();
+        try (Tun tun = LinuxTestSupport.PROVIDER.createTun(DeviceOptions.named(freshName("mvc")))) {
+            ClosedChannelException e = assertThrows(ClosedChannelException.class, () -> tun.moveTo(ns));
+            assertTrue(e.getMessage().startsWith("move into network namespace net:["), e.getMessage());
+            assertTrue(e.getMessage().endsWith("is closed"), e.getMessage());
+            assertTrue(procNetDevNames().contains(tun.name().value()));
+        }
+    }
+
+    /**
+     * Two readers configure the device while it moves back and forth: one from an ordinary thread, one from a task
+     * on the thread of a namespace the device keeps leaving and entering (a step sent there while that thread is
+     * busy must not wait for it). Each read sees the device's own MTU (kept across moves) and addresses (none), or
+     * finds the device gone from where it looked, mid-move; never the decoy's, which holds the moving device's
+     * first index in the other namespace; and nothing hangs. A smoke test: the window in which a step could pair
+     * one namespace with the other's index is far too short to hit on purpose.
+     */
+    @Test
+    void configurationRacingMovesSeesTheDeviceOrNoDevice_andNeverWaitsForABusyNamespace() throws Exception {
+        try (NetworkNamespace a = LinuxNamespaces.create(null);
+             NetworkNamespace b = LinuxNamespaces.create(null);
+             Tun tun = a.call(() -> LinuxTestSupport.PROVIDER.createTun(DeviceOptions.named(freshName("mvr"))));
+             Tun decoy = b.call(() -> LinuxTestSupport.PROVIDER.createTun(DeviceOptions.defaults()))) {
+            decoy.setMtu(1280);
+            decoy.addAddress(AddressRequest.parse("198.51.100.99/24"));
+            tun.setMtu(1420);
+            AtomicBoolean moving = new AtomicBoolean(true);
+            AtomicInteger reads = new AtomicInteger();
+            Callable<Void> read = () -> {
+                for (int i = 0; i < 100_000 && moving.get(); i++) {
+                    try {
+                        assertEquals(1420, tun.mtu());
+                        assertEquals(List.of(), tun.addresses());
+                        reads.incrementAndGet();
+                    } catch (NoSuchDeviceException midMove) {
+                        // Looked where the device had just left.
+                    }
+                }
+                return null;
+            };
+            CompletableFuture<Void> outside = CompletableFuture.runAsync(() -> {
+                try {
+                    read.call();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            CompletableFuture<Void> inside = CompletableFuture.runAsync(() -> {
+                try {
+                    a.call(read);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            try {
+                for (int i = 0; i < 20; i++) {
+                    tun.moveTo(i % 2 == 0 ? b : a);
+                }
+            } finally {
+                moving.set(false);
+            }
+            outside.get(30, TimeUnit.SECONDS);
+            inside.get(30, TimeUnit.SECONDS);
+            assertTrue(reads.get() > 0, "no read got through");
+            assertEquals(1420, tun.mtu());
+            assertTrue(existsIn(a, tun.name().value()), "20 moves end where they began");
+        }
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
+
+    /** A namespace object of some other provider: the Linux one must refuse it before any system call. */
+    private static NetworkNamespace foreignNamespace() {
+        return new NetworkNamespace() {
+            @Override
+            public Optional<String> name() {
+                return Optional.empty();
+            }
+
+            @Override
+            public <T> T call(Callable<T> task) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void moveInterface(InterfaceName name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void delete() {
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static boolean existsIn(NetworkNamespace ns, String name) throws Exception {
+        return ns.call(() -> procNetDevNames().contains(name));
+    }
+
+    /** Names in /proc/thread-self/net/dev: the calling thread's namespace. */
+    private static List<String> procNetDevNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/proc/thread-self/net/dev"))) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                names.add(line.substring(0, colon).trim());
+            }
+        }
+        return names;
+    }
+
 
     private static <T> T onNewThread(Callable<T> body) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();

@@ -1,12 +1,8 @@
 package dev.tappers.linux;
 
-import dev.tappers.DeviceOptions;
-import dev.tappers.Feature;
 import dev.tappers.FrameSocket;
 import dev.tappers.InterfaceName;
 import dev.tappers.NetworkNamespace;
-import dev.tappers.Tap;
-import dev.tappers.Tun;
 import dev.tappers.Veth;
 import dev.tappers.VethEnd;
 import dev.tappers.VethOptions;
@@ -14,10 +10,8 @@ import dev.tappers.spi.TappersProvider;
 import dev.tappers.tck.NamespaceConformanceTest;
 import dev.tappers.tck.VethConformanceTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.platform.testkit.engine.Events;
 
 import java.io.IOException;
@@ -27,20 +21,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 
+import static dev.tappers.linux.PlantedFaults.failed;
+import static dev.tappers.linux.PlantedFaults.run;
+import static dev.tappers.linux.PlantedFaults.succeeded;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * The namespace and vETH conformance tests must be able to fail: each runs here against the Linux provider with
  * one plausible fault planted, and the tests for that behaviour must fail while tests it does not touch pass.
  */
 class NamespaceBrokenProviderTckTest {
-    /** True only while {@link #run} runs a faulty class, so that surefire running one directly skips it. */
-    private static volatile boolean planting;
-
+    /** The faulty classes run only from {@link PlantedFaults#run}, so that a surefire pattern matching one skips it. */
+    private static final String PLANTING = "dev.tappers.linux.PlantedFaults#planting";
     @Test
     void tasksRunOnTheCallersThreadFailTheThreadAndNamespaceTest() {
         Events events = run(TasksOnCallersThread.class);
@@ -65,43 +58,17 @@ class NamespaceBrokenProviderTckTest {
         assertTrue(failed.contains("frameSentThroughAFrameSocket_reachesTheKernelOnTheOtherEnd"), "failed: " + failed);
     }
 
-    private static Events run(Class<?> testClass) {
-        planting = true;
-        try {
-            return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
-        } finally {
-            planting = false;
-        }
-    }
-
-    private static Set<String> failed(Events events) {
-        return names(events.failed());
-    }
-
-    private static Set<String> succeeded(Events events) {
-        return names(events.succeeded());
-    }
-
-    private static Set<String> names(Events events) {
-        return events.stream().map(Event::getTestDescriptor)
-                .map(d -> d.getLegacyReportingName().replaceAll("\\(.*", "")).collect(Collectors.toSet());
-    }
-
     // ---- the faulty runs ------------------------------------------------------------------------------------
 
+    @EnabledIf(PLANTING)
     static final class TasksOnCallersThread extends NamespaceConformanceTest {
         static {
             TestNamespaceDirectory.use();
         }
 
-        @BeforeEach
-        void onlyWhilePlanting() {
-            assumeTrue(planting, "runs only inside NamespaceBrokenProviderTckTest");
-        }
-
         @Override
         protected TappersProvider provider() {
-            return new Delegating() {
+            return new FaultyLinuxProvider(FaultyLinuxProvider.Fault.NONE) {
                 @Override
                 public NetworkNamespace createNamespace(String nameOrNull) throws IOException {
                     NetworkNamespace real = super.createNamespace(nameOrNull);
@@ -141,6 +108,7 @@ class NamespaceBrokenProviderTckTest {
         }
     }
 
+    @EnabledIf(PLANTING)
     static final class CloseLeavesThePair extends VethConformanceTest {
         /** What the fault left, deleted after the run (pairs inside the tests' namespaces went with them). */
         private static final List<Veth> LEFT = new CopyOnWriteArrayList<>();
@@ -157,14 +125,9 @@ class NamespaceBrokenProviderTckTest {
             LEFT.clear();
         }
 
-        @BeforeEach
-        void onlyWhilePlanting() {
-            assumeTrue(planting, "runs only inside NamespaceBrokenProviderTckTest");
-        }
-
         @Override
         protected TappersProvider provider() {
-            return new Delegating() {
+            return new FaultyLinuxProvider(FaultyLinuxProvider.Fault.NONE) {
                 @Override
                 public Veth createVeth(VethOptions options) throws IOException {
                     Veth real = super.createVeth(options);
@@ -196,15 +159,11 @@ class NamespaceBrokenProviderTckTest {
         }
     }
 
+    @EnabledIf(PLANTING)
     static final class SendsNothing extends VethConformanceTest {
-        @BeforeEach
-        void onlyWhilePlanting() {
-            assumeTrue(planting, "runs only inside NamespaceBrokenProviderTckTest");
-        }
-
         @Override
         protected TappersProvider provider() {
-            return new Delegating() {
+            return new FaultyLinuxProvider(FaultyLinuxProvider.Fault.NONE) {
                 @Override
                 public FrameSocket openFrameSocket(InterfaceName name) throws IOException {
                     FrameSocket real = super.openFrameSocket(name);
@@ -248,71 +207,6 @@ class NamespaceBrokenProviderTckTest {
                     };
                 }
             };
-        }
-    }
-
-    /** The Linux provider, passed through; each fault overrides one method. */
-    private static class Delegating implements TappersProvider {
-        private final TappersProvider real = LinuxTestSupport.PROVIDER;
-
-        @Override
-        public String name() {
-            return real.name();
-        }
-
-        @Override
-        public Set<Feature> features() {
-            return real.features();
-        }
-
-        @Override
-        public Optional<Throwable> unavailabilityCause() {
-            return real.unavailabilityCause();
-        }
-
-        @Override
-        public Tun createTun(DeviceOptions options) throws IOException {
-            return real.createTun(options);
-        }
-
-        @Override
-        public Tun openTun(InterfaceName name) throws IOException {
-            return real.openTun(name);
-        }
-
-        @Override
-        public Tap createTap(DeviceOptions options) throws IOException {
-            return real.createTap(options);
-        }
-
-        @Override
-        public Tap openTap(InterfaceName name) throws IOException {
-            return real.openTap(name);
-        }
-
-        @Override
-        public Veth createVeth(VethOptions options) throws IOException {
-            return real.createVeth(options);
-        }
-
-        @Override
-        public Veth openVeth(InterfaceName name) throws IOException {
-            return real.openVeth(name);
-        }
-
-        @Override
-        public FrameSocket openFrameSocket(InterfaceName name) throws IOException {
-            return real.openFrameSocket(name);
-        }
-
-        @Override
-        public NetworkNamespace createNamespace(String nameOrNull) throws IOException {
-            return real.createNamespace(nameOrNull);
-        }
-
-        @Override
-        public NetworkNamespace openNamespace(String name) throws IOException {
-            return real.openNamespace(name);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -38,9 +39,12 @@ public final class Errno {
      * {@code zerrors_solaris_amd64.go} (illumos sys/errno.h) and {@code zerrors_aix_ppc64.go} (AIX sys/errno.h).
      *
      * <p>Where two names share a number on a system (EWOULDBLOCK = EAGAIN, ENOTSUP = EOPNOTSUPP on some), the row
-     * declared first gives the name printed for that number; the alias still resolves in {@link #number}.
+     * declared first gives the name printed for that number; the alias still resolves in {@link #number}. A system
+     * whose headers lack the name has {@link #ABSENT} in its column.
      */
     private static final int COLUMN_COUNT = 8;
+    /** In a column of {@link Code}: the system has no such errno (errno values are positive). */
+    private static final int ABSENT = -1;
 
     private enum Code {
         //               Linux macOS FreeBSD OpenBSD NetBSD DragonFly Solaris AIX
@@ -51,6 +55,8 @@ public final class Errno {
         EIO(               5,    5,     5,      5,     5,      5,       5,    5),
         ENXIO(             6,    6,     6,      6,     6,      6,       6,    6),
         EBADF(             9,    9,     9,      9,     9,      9,       9,    9),
+        // A descriptor in a bad state (Linux: /dev/net/tun never attached to an interface); SVR4's, not BSD's.
+        EBADFD(           77, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT,  81, ABSENT),
         EAGAIN(           11,   35,    35,     35,    35,     35,      11,   11),
         ENOMEM(           12,   12,    12,     12,    12,     12,      12,   12),
         EACCES(           13,   13,    13,     13,    13,     13,      13,   13),
@@ -103,6 +109,7 @@ public final class Errno {
 
     private static final Map<OsFamily, Map<Integer, String>> NAMES = new EnumMap<>(OsFamily.class);
     private static final Map<OsFamily, Map<String, Integer>> NUMBERS = new EnumMap<>(OsFamily.class);
+    private static final Set<String> ALL_NAMES;
 
     static {
         assert COLUMNS.length == COLUMN_COUNT;
@@ -111,12 +118,19 @@ public final class Errno {
             Map<String, Integer> numbers = new LinkedHashMap<>();
             for (Code code : Code.values()) {
                 int n = code.numbers[column];
-                names.putIfAbsent(n, code.name());
-                numbers.put(code.name(), n);
+                if (n != ABSENT) {
+                    names.putIfAbsent(n, code.name());
+                    numbers.put(code.name(), n);
+                }
             }
             NAMES.put(COLUMNS[column], Collections.unmodifiableMap(names));
             NUMBERS.put(COLUMNS[column], Collections.unmodifiableMap(numbers));
         }
+        Set<String> all = new LinkedHashSet<>();
+        for (Code code : Code.values()) {
+            all.add(code.name());
+        }
+        ALL_NAMES = Collections.unmodifiableSet(all);
     }
 
     private Errno() {
@@ -127,9 +141,17 @@ public final class Errno {
         return Collections.unmodifiableSet(NAMES.keySet());
     }
 
-    /** The symbolic names known for every system, such as "EPERM", including aliases such as "EWOULDBLOCK". */
+    /**
+     * The symbolic names in the table, such as "EPERM", including aliases such as "EWOULDBLOCK". Not every system
+     * has every one: see {@link #knownNames(OsFamily)}.
+     */
     public static Set<String> knownNames() {
-        return NUMBERS.get(OsFamily.LINUX).keySet();
+        return ALL_NAMES;
+    }
+
+    /** The symbolic names that {@code os} has. */
+    public static Set<String> knownNames(OsFamily os) {
+        return table(NUMBERS, os, "names").keySet();
     }
 
     /**
@@ -146,13 +168,16 @@ public final class Errno {
     /**
      * The number of the symbolic {@code name} on {@code os}, such as 35 for "EAGAIN" on macOS.
      *
-     * @throws IllegalArgumentException if the name is not in the table or {@code os} is not a POSIX system
+     * @throws IllegalArgumentException if the name is not in the table, {@code os} lacks it, or {@code os} is not
+     *                                  a POSIX system
      */
     public static int number(OsFamily os, String name) {
         Objects.requireNonNull(name, "name");
-        Integer n = table(NUMBERS, os, "number of " + name).get(name.toUpperCase(Locale.ROOT));
+        String upper = name.toUpperCase(Locale.ROOT);
+        Integer n = table(NUMBERS, os, "number of " + name).get(upper);
         if (n == null) {
-            throw new IllegalArgumentException("errno number: name '" + name + "' is not one of " + knownNames());
+            throw new IllegalArgumentException("errno number: " + (ALL_NAMES.contains(upper)
+                    ? os + " has no " + upper : "name '" + name + "' is not one of " + ALL_NAMES));
         }
         return n;
     }

@@ -70,7 +70,7 @@ class ErrnoTest {
     @ParameterizedTest
     @EnumSource(value = OsFamily.class, names = {"WINDOWS", "OTHER"}, mode = EnumSource.Mode.EXCLUDE)
     void nameAndNumberRoundTripAndAliasesPrintTheirPrimaryName(OsFamily os) {
-        for (String name : Errno.knownNames()) {
+        for (String name : Errno.knownNames(os)) {
             int n = Errno.number(os, name);
             String printed = Errno.name(os, n);
             assertEquals(n, Errno.number(os, printed), os + " " + name);
@@ -84,9 +84,26 @@ class ErrnoTest {
     @Test
     void primaryNamesAreUniquePerSystemSoNoNumberHidesAnother() {
         for (OsFamily os : Errno.systems()) {
-            long distinct = Errno.knownNames().stream().filter(n -> !n.equals("EWOULDBLOCK") && !n.equals("ENOTSUP"))
+            long distinct = Errno.knownNames(os).stream().filter(n -> !n.equals("EWOULDBLOCK") && !n.equals("ENOTSUP"))
                     .mapToInt(n -> Errno.number(os, n)).distinct().count();
-            assertEquals(Errno.knownNames().size() - 2, distinct, os.toString());
+            assertEquals(Errno.knownNames(os).size() - 2, distinct, os.toString());
+        }
+    }
+
+    /** golang/sys @e8c1c32: zerrors_linux_amd64.go 0x4d, zerrors_solaris_amd64.go 0x51, in no other zerrors file. */
+    @Test
+    void ebadfdIsLinuxsAndSolarissOnly() {
+        assertEquals(77, Errno.number(OsFamily.LINUX, "EBADFD"));
+        assertEquals("EBADFD", Errno.name(OsFamily.LINUX, 77));
+        assertEquals(81, Errno.number(OsFamily.SOLARIS, "EBADFD"));
+        assertEquals("EBADFD", Errno.name(OsFamily.SOLARIS, 81));
+        assertTrue(Errno.knownNames().contains("EBADFD"));
+        for (OsFamily os : EnumSet.of(OsFamily.MACOS, OsFamily.FREEBSD, OsFamily.OPENBSD, OsFamily.NETBSD,
+                OsFamily.DRAGONFLY, OsFamily.AIX)) {
+            assertTrue(!Errno.knownNames(os).contains("EBADFD"), os.toString());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Errno.number(os, "EBADFD"));
+            assertEquals("errno number: " + os + " has no EBADFD", e.getMessage());
+            assertEquals("errno 77", Errno.name(os, 77), "a system without EBADFD prints no name for Linux's number");
         }
     }
 

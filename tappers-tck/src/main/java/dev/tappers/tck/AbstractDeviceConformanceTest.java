@@ -29,7 +29,6 @@ import java.net.InetSocketAddress;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.DatagramPacket;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
@@ -78,7 +77,6 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
     /** The port the kernel sends test datagrams to (nothing listens on the far side; the device is the far side). */
     static final int FAR_PORT = 40_000;
     /** How long to wait for a datagram before writing the packet again. */
-    static final int RESEND_MILLIS = 250;
 
     private final List<NetworkDevice> devices = new ArrayList<>();
 
@@ -136,22 +134,7 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
 
     @AfterEach
     final void closeDevices() throws IOException {
-        IOException first = null;
-        for (NetworkDevice d : devices) {
-            try {
-                d.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        devices.clear();
-        if (first != null) {
-            throw first;
-        }
+        Cleanup.closeNewestFirst(devices);
     }
 
     /** Creates a device that the test's end closes. */
@@ -229,61 +212,15 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
         return ("tappers tck: " + what + " #" + s.number()).getBytes(StandardCharsets.US_ASCII);
     }
 
-    /**
-     * A UDP socket bound to {@code address}. IPv6 addresses may be tentative for a moment while duplicate address
-     * detection runs (on providers that do not skip it), and cannot be bound until it ends: retry, bounded.
-     */
+    /** A UDP socket bound to {@code address}, once it can be ({@link Datagrams#bind}). */
     final DatagramSocket bind(InetAddress address) throws Exception {
-        long deadline = System.nanoTime() + packetTimeout().toNanos();
-        while (true) {
-            try {
-                DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, 0));
-                s.setSoTimeout((int) packetTimeout().toMillis());
-                return s;
-            } catch (SocketException e) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new AssertionError("cannot bind a UDP socket to " + address.getHostAddress()
-                            + " within " + packetTimeout().toMillis() + " ms: " + e, e);
-                }
-                NetworkInterfaceOracle.sleep(50);
-            }
-        }
+        return Datagrams.bind(address, packetTimeout());
     }
 
-    /**
-     * Writes {@code packet} to the device until {@code socket} receives a datagram, resending every
-     * {@value #RESEND_MILLIS} ms within the packet timeout. The kernel may install the local route of an address a
-     * moment after {@code addAddress} returns (IPv6 does it from a work queue) and drops what arrives before;
-     * resending is what any UDP sender would do, and a packet the kernel never accepts still fails the test.
-     */
+    /** Writes {@code packet} to the device until {@code socket} receives a datagram ({@link Datagrams#deliver}). */
     final DatagramPacket deliver(D device, Supplier<ByteBuffer> packet, DatagramSocket socket, String what)
-            throws IOException {
-        long deadline = System.nanoTime() + packetTimeout().toNanos();
-        int timeout = socket.getSoTimeout();
-        socket.setSoTimeout(RESEND_MILLIS);
-        try {
-            for (int sends = 1; ; sends++) {
-                sendAll(device, packet.get());
-                DatagramPacket got = new DatagramPacket(new byte[2048], 2048);
-                try {
-                    socket.receive(got);
-                    return got;
-                } catch (SocketTimeoutException e) {
-                    if (System.nanoTime() - deadline > 0) {
-                        throw new AssertionError("the kernel socket on " + socket.getLocalSocketAddress()
-                                + " did not receive " + what + " within " + packetTimeout().toMillis() + " ms ("
-                                + sends + " sends)", e);
-                    }
-                }
-            }
-        } finally {
-            socket.setSoTimeout(timeout);
-        }
-    }
-
-    /** The datagram's data. */
-    static byte[] data(DatagramPacket p) {
-        return java.util.Arrays.copyOfRange(p.getData(), p.getOffset(), p.getOffset() + p.getLength());
+            throws Exception {
+        return Datagrams.deliver(() -> sendAll(device, packet.get()), socket, what, packetTimeout());
     }
 
     /**

@@ -20,7 +20,6 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import static dev.tappers.tck.Datagrams.data;
 import static dev.tappers.tck.NetworkInterfaceOracle.eventually;
 import static dev.tappers.tck.NetworkInterfaceOracle.exists;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -70,7 +70,6 @@ public abstract class DescriptorPassingConformanceTest extends ProviderTest {
     private static final Inet4Address NEAR = SUBNET.v4(1);
     private static final Inet4Address FAR = SUBNET.v4(2);
     private static final int FAR_PORT = 40_200;
-    private static final int RESEND_MILLIS = 250;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -169,19 +168,7 @@ public abstract class DescriptorPassingConformanceTest extends ProviderTest {
 
     @AfterEach
     final void release() throws Exception {
-        Exception first = null;
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        resources.clear();
+        Exception first = Cleanup.closeAll(resources);
         background.shutdownNow();
         try (Stream<Path> tree = Files.walk(scratch)) {
             for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
@@ -440,7 +427,7 @@ public abstract class DescriptorPassingConformanceTest extends ProviderTest {
                 tun.close();
                 assertTrue(exists(name), name + " vanished when the sender closed, though the peer holds its descriptor");
                 byte[] payload = ("tappers tck: to the unprivileged peer through " + name).getBytes(StandardCharsets.US_ASCII);
-                DatagramPacket reply = deliver(() -> kernel.send(new DatagramPacket(payload, payload.length,
+                DatagramPacket reply = Datagrams.deliver(() -> kernel.send(new DatagramPacket(payload, payload.length,
                         new InetSocketAddress(FAR, FAR_PORT))), kernel, "the peer's reply", peerTimeout());
                 assertArrayEquals((DescriptorPassingPeer.REPLY_PREFIX + new String(payload, StandardCharsets.US_ASCII))
                         .getBytes(StandardCharsets.US_ASCII), data(reply), "the peer's reply, written to its TUN");
@@ -487,58 +474,13 @@ public abstract class DescriptorPassingConformanceTest extends ProviderTest {
         }
     }
 
-    /** A UDP socket on NEAR; the address may take a moment to become usable. */
+    /** A UDP socket on NEAR, once it can be bound. */
     private DatagramSocket bind() throws Exception {
-        long deadline = System.nanoTime() + packetTimeout().toNanos();
-        while (true) {
-            try {
-                DatagramSocket s = new DatagramSocket(new InetSocketAddress(NEAR, 0));
-                s.setSoTimeout((int) packetTimeout().toMillis());
-                return s;
-            } catch (SocketException e) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new AssertionError("cannot bind a UDP socket to " + NEAR.getHostAddress(), e);
-                }
-                NetworkInterfaceOracle.sleep(50);
-            }
-        }
+        return Datagrams.bind(NEAR, packetTimeout());
     }
 
-    @FunctionalInterface
-    private interface Send {
-        void run() throws Exception;
-    }
-
-    private DatagramPacket deliver(Send send, DatagramSocket socket, String what) throws Exception {
-        return deliver(send, socket, what, packetTimeout());
-    }
-
-    /** Sends until {@code socket} receives a datagram, every {@value #RESEND_MILLIS} ms, within {@code timeout}. */
-    private static DatagramPacket deliver(Send send, DatagramSocket socket, String what, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int old = socket.getSoTimeout();
-        socket.setSoTimeout(RESEND_MILLIS);
-        try {
-            for (int sends = 1; ; sends++) {
-                send.run();
-                DatagramPacket got = new DatagramPacket(new byte[2048], 2048);
-                try {
-                    socket.receive(got);
-                    return got;
-                } catch (SocketTimeoutException e) {
-                    if (System.nanoTime() - deadline > 0) {
-                        throw new AssertionError("the kernel socket on " + socket.getLocalSocketAddress()
-                                + " did not receive " + what + " within " + timeout.toMillis() + " ms (" + sends + " sends)", e);
-                    }
-                }
-            }
-        } finally {
-            socket.setSoTimeout(old);
-        }
-    }
-
-    private static byte[] data(DatagramPacket p) {
-        return java.util.Arrays.copyOfRange(p.getData(), p.getOffset(), p.getOffset() + p.getLength());
+    private DatagramPacket deliver(Datagrams.Send send, DatagramSocket socket, String what) throws Exception {
+        return Datagrams.deliver(send, socket, what, packetTimeout());
     }
 
     /** Waits, bounded, until the receiver's socket file exists; {@code ended} says the receiver is gone. */

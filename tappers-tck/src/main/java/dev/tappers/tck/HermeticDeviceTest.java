@@ -8,8 +8,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -21,12 +19,13 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The base of the conformance tests for routes, multi-queue devices, link settings and interface listing: the
- * {@link HermeticNetwork} guard before every test, and everything a test opens closed after it, newest first.
+ * The base of the conformance tests for routes, multi-queue devices, link settings and interface listing, and of
+ * the namespace ones ({@link NamespaceTestBase}): the {@link HermeticNetwork} guard before every test, and
+ * everything a test opens closed after it, newest first.
  *
- * <p>These tests use their own documentation ranges, apart from {@link TestSubnet}'s: 203.0.113.0/24 (RFC 5737)
- * for route destinations, 198.18.250.0/24 (inside RFC 2544's 198.18.0.0/15) for the devices' own addresses, and
- * 2001:db8:6::/48 (inside RFC 3849's 2001:db8::/32) for IPv6.
+ * <p>The tests of this package's own subclasses use their own documentation ranges, apart from
+ * {@link TestSubnet}'s: 203.0.113.0/24 (RFC 5737) for route destinations, 198.18.250.0/24 (inside RFC 2544's
+ * 198.18.0.0/15) for the devices' own addresses, and 2001:db8:6::/48 (inside RFC 3849's 2001:db8::/32) for IPv6.
  */
 public abstract class HermeticDeviceTest extends ProviderTest {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -51,22 +50,7 @@ public abstract class HermeticDeviceTest extends ProviderTest {
 
     @AfterEach
     final void closeWhatTheTestOpened() throws IOException {
-        IOException first = null;
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        opened.clear();
-        if (first != null) {
-            throw first;
-        }
+        Cleanup.closeNewestFirst(opened);
     }
 
     /** Closes {@code c} after the test (closing twice must be harmless: every device's close is idempotent). */
@@ -97,25 +81,9 @@ public abstract class HermeticDeviceTest extends ProviderTest {
         return Long.toHexString(RANDOM.nextLong());
     }
 
-    /**
-     * A UDP socket bound to {@code address}. An IPv6 address may be tentative for a moment (duplicate address
-     * detection) and cannot be bound until it is not: retry, bounded.
-     */
+    /** A UDP socket bound to {@code address}, once it can be ({@link Datagrams#bind}). */
     final DatagramSocket bind(InetAddress address) throws Exception {
-        long deadline = System.nanoTime() + packetTimeout().toNanos();
-        while (true) {
-            try {
-                DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, 0));
-                s.setSoTimeout((int) packetTimeout().toMillis());
-                return s;
-            } catch (SocketException e) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new AssertionError("cannot bind a UDP socket to " + address.getHostAddress() + " within "
-                            + packetTimeout().toMillis() + " ms: " + e, e);
-                }
-                NetworkInterfaceOracle.sleep(50);
-            }
-        }
+        return Datagrams.bind(address, packetTimeout());
     }
 
     /**

@@ -113,6 +113,42 @@ public abstract class MultiQueueConformanceTest extends HermeticDeviceTest {
     }
 
     @Test
+    @RequiresFeature(Feature.PERSISTENCE)
+    void required_deleteRemovesAPersistentDeviceAndClosesEveryQueue() throws IOException {
+        String name = freshName("tckmd");
+        MultiQueue<Tun> mq = track(provider().createMultiQueueTun(DeviceOptions.named(name).withPersistent(true), 3));
+        assertTrue(NetworkInterfaceOracle.exists(name), name + " does not exist for the system");
+        mq.delete();
+        for (int i = 0; i < 3; i++) {
+            assertFalse(mq.queues().get(i).isOpen(), "queue " + i + " is open after delete()");
+        }
+        NetworkInterfaceOracle.eventually(() -> !NetworkInterfaceOracle.exists(name),
+                () -> "the persistent " + name + " still exists after delete()");
+        assertThrows(ClosedChannelException.class, mq::delete, "delete after delete");
+        mq.close(); // closing after delete is harmless
+    }
+
+    /** With the first queue closed the others must still do it: closing them would leave the persistent device. */
+    @Test
+    @RequiresFeature(Feature.PERSISTENCE)
+    void required_deleteRemovesAPersistentDeviceWhoseFirstQueueWasClosed() throws IOException {
+        String name = freshName("tckmf");
+        MultiQueue<Tun> mq = track(provider().createMultiQueueTun(DeviceOptions.named(name).withPersistent(true), 2));
+        mq.queues().get(0).close();
+        mq.delete();
+        assertFalse(mq.queues().get(1).isOpen(), "queue 1 is open after delete()");
+        NetworkInterfaceOracle.eventually(() -> !NetworkInterfaceOracle.exists(name),
+                () -> "the persistent " + name + " still exists after delete()");
+    }
+
+    @Test
+    void required_closedMultiQueueRefusesDelete() throws IOException {
+        MultiQueue<Tun> mq = track(provider().createMultiQueueTun(DeviceOptions.defaults(), 2));
+        mq.close();
+        assertThrows(ClosedChannelException.class, mq::delete, "delete after close");
+    }
+
+    @Test
     void required_queueCountOutOfRangeIsRejectedAndMakesNothing() throws IOException {
         Set<String> before = NetworkInterfaceOracle.procNetDevNames();
         for (int count : new int[] {0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {

@@ -108,7 +108,7 @@ public abstract class NamespaceConformanceTest extends NamespaceTestBase {
                 "opening by name gives the same namespace");
         assertNotEquals(threadNamespace(), opened.call(NamespaceTestBase::threadNamespace));
 
-        String tunName = freshInterfaceName("tkns");
+        String tunName = freshName("tkns");
         Tun tun = track(created.call(() -> provider().createTun(DeviceOptions.named(tunName))));
         assertTrue(existsIn(opened, tunName), "a device made in one handle is seen through the other");
         assertFalse(exists(tunName), "and not in the caller's namespace");
@@ -125,7 +125,7 @@ public abstract class NamespaceConformanceTest extends NamespaceTestBase {
     @RequiresFeature({Feature.TUN, Feature.IPV4_ADDRESSES, Feature.SET_STATE, Feature.SET_MTU})
     void deviceMadeInsideANamespace_isConfiguredThereFromAnyThread() throws Exception {
         NetworkNamespace ns = anonymousNamespace();
-        String name = freshInterfaceName("tkns");
+        String name = freshName("tkns");
         Tun tun = track(ns.call(() -> provider().createTun(DeviceOptions.named(name))));
         assertFalse(exists(name), "the device is made inside the namespace, not in the caller's");
 
@@ -153,7 +153,7 @@ public abstract class NamespaceConformanceTest extends NamespaceTestBase {
     @RequiresFeature({Feature.TUN, Feature.PERSISTENCE, Feature.OPEN_EXISTING, Feature.IPV4_ADDRESSES, Feature.SET_STATE})
     void movedInterface_leavesTheCallersNamespace_andAppearsInTheNewOne() throws Exception {
         NetworkNamespace ns = anonymousNamespace();
-        String name = freshInterfaceName("tknm");
+        String name = freshName("tknm");
         Tun here = provider().createTun(DeviceOptions.named(name).withPersistent(true));
         try {
             here.addAddress(AddressRequest.parse("198.51.100.20/24"));
@@ -192,7 +192,7 @@ public abstract class NamespaceConformanceTest extends NamespaceTestBase {
         named.delete();
         NetworkNamespace closed = provider().createNamespace(null);
         closed.close();
-        String name = freshInterfaceName("tknd");
+        String name = freshName("tknd");
         track(provider().createTun(DeviceOptions.named(name)));
 
         for (NetworkNamespace gone : new NetworkNamespace[] {named, closed}) {
@@ -206,8 +206,8 @@ public abstract class NamespaceConformanceTest extends NamespaceTestBase {
     void deletingANamespace_removesItsInterfaces() throws Exception {
         String name = freshNamespaceName();
         NetworkNamespace ns = track(provider().createNamespace(name));
-        String here = freshInterfaceName("tknh");
-        String there = freshInterfaceName("tknt");
+        String here = freshName("tknh");
+        String there = freshName("tknt");
         // The end left here witnesses the namespace's end: a vETH pair dies with either end.
         Veth veth = track(provider().createVeth(VethOptions.named(here, there).withPeerNamespace(ns)));
         assertTrue(exists(here));

@@ -1,10 +1,7 @@
 package dev.tappers.tck;
 
 import dev.tappers.NetworkNamespace;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -15,8 +12,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,63 +21,16 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The base of the namespace and vETH conformance tests: the {@link HermeticNetwork} guard before every test,
- * everything a test opens closed after it (newest first), fresh names, and oracles that look from inside a
- * namespace ({@link NetworkNamespace#call} runs them on a thread there).
+ * The base of the namespace, vETH and device-move conformance tests: besides what {@link HermeticDeviceTest}
+ * gives (the {@link HermeticNetwork} guard, everything a test opens closed after it, fresh names), fresh namespaces
+ * and oracles that look from inside a namespace ({@link NetworkNamespace#call} runs them on a thread there).
  *
  * <p>These tests use 198.51.100.0/24 (RFC 5737 TEST-NET-2) for addresses. Every test makes its own namespaces,
  * so two tests never see each other's addresses.
  */
-public abstract class NamespaceTestBase extends ProviderTest {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** How often a nonblocking receive loop looks again when nothing is waiting. */
-    static final long POLL_MILLIS = 2;
-    /** How long to wait for a datagram before sending it again (the first may wait for ARP). */
-    static final int RESEND_MILLIS = 250;
-
-    private final List<Closeable> opened = new ArrayList<>();
-
+public abstract class NamespaceTestBase extends HermeticDeviceTest {
     NamespaceTestBase() {
         // Only the conformance classes of this package extend this directly.
-    }
-
-    /** How long to wait for a packet or a datagram. A liveness bound, not a benchmark. */
-    protected Duration packetTimeout() {
-        return Duration.ofSeconds(5);
-    }
-
-    @BeforeEach
-    final void requireHermeticNetworkFirst() {
-        HermeticNetwork.require();
-    }
-
-    @AfterEach
-    final void closeWhatTheTestOpened() throws IOException {
-        IOException first = null;
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        opened.clear();
-        if (first != null) {
-            throw first;
-        }
-    }
-
-    /** Closes {@code c} after the test; closing twice must be harmless. */
-    final <T extends Closeable> T track(T c) {
-        if (c == null) {
-            fail("provider '" + provider().name() + "' returned null");
-        }
-        opened.add(c);
-        return c;
     }
 
     /** A new anonymous namespace, closed after the test. */
@@ -90,24 +38,9 @@ public abstract class NamespaceTestBase extends ProviderTest {
         return track(provider().createNamespace(null));
     }
 
-    /** A name no interface here has: {@code prefix} and random digits, at most 15 bytes. */
-    static String freshInterfaceName(String prefix) {
-        String name;
-        int tries = 0;
-        do {
-            name = prefix + String.format("%05d", RANDOM.nextInt(100_000));
-        } while (NetworkInterfaceOracle.exists(name) && ++tries < 100);
-        return name;
-    }
-
     /** A namespace name no other test run uses. */
     static String freshNamespaceName() {
         return "tappers-tck-" + ProcessHandle.current().pid() + "-" + nonce();
-    }
-
-    /** A random tag for payloads, so a stray packet can never be taken for this test's. */
-    static String nonce() {
-        return Long.toHexString(RANDOM.nextLong());
     }
 
     /** The calling thread's network namespace, as {@code readlink /proc/thread-self/ns/net} shows it. */
@@ -185,7 +118,7 @@ public abstract class NamespaceTestBase extends ProviderTest {
     /** A UDP socket bound to {@code address}:0 inside {@code ns}; it belongs to that namespace from then on. */
     final DatagramSocket udpSocketIn(NetworkNamespace ns, InetAddress address) throws Exception {
         DatagramSocket s = track(ns.call(() -> new DatagramSocket(new InetSocketAddress(address, 0))));
-        s.setSoTimeout(RESEND_MILLIS);
+        s.setSoTimeout(Datagrams.RESEND_MILLIS);
         return s;
     }
 
@@ -201,7 +134,7 @@ public abstract class NamespaceTestBase extends ProviderTest {
         List<String> others = new ArrayList<>();
         while (System.nanoTime() - deadline < 0) {
             from.send(out);
-            long resendAt = System.nanoTime() + RESEND_MILLIS * 1_000_000L;
+            long resendAt = System.nanoTime() + Datagrams.RESEND_MILLIS * 1_000_000L;
             while (System.nanoTime() - resendAt < 0) {
                 DatagramPacket p = new DatagramPacket(in, in.length);
                 try {

@@ -70,8 +70,8 @@ public abstract class VethConformanceTest extends NamespaceTestBase {
     private Joined joined() throws Exception {
         NetworkNamespace a = anonymousNamespace();
         NetworkNamespace b = anonymousNamespace();
-        String endName = freshInterfaceName("tkva");
-        String peerName = freshInterfaceName("tkvb");
+        String endName = freshName("tkva");
+        String peerName = freshName("tkvb");
         Veth veth = track(a.call(() -> provider().createVeth(VethOptions.named(endName, peerName).withPeerNamespace(b))));
         return new Joined(a, b, veth, endName, peerName);
     }
@@ -176,7 +176,7 @@ public abstract class VethConformanceTest extends NamespaceTestBase {
     @Test
     @RequiresFeature(Feature.FRAME_SOCKET)
     void frameSocketOnAMissingInterface_fails() {
-        assertThrows(NoSuchDeviceException.class, () -> provider().openFrameSocket(InterfaceName.of(freshInterfaceName("tkvx"))));
+        assertThrows(NoSuchDeviceException.class, () -> provider().openFrameSocket(InterfaceName.of(freshName("tkvx"))));
     }
 
     @Test
@@ -197,8 +197,8 @@ public abstract class VethConformanceTest extends NamespaceTestBase {
     @RequiresFeature({Feature.NAMESPACES, Feature.OPEN_EXISTING})
     void openingAPairByName_findsBothEnds_andClosingItNeverDeletes() throws Exception {
         NetworkNamespace a = anonymousNamespace();
-        String one = freshInterfaceName("tkvo");
-        String two = freshInterfaceName("tkvp");
+        String one = freshName("tkvo");
+        String two = freshName("tkvp");
         Veth created = track(a.call(() -> provider().createVeth(VethOptions.named(one, two))));
 
         Veth opened = a.call(() -> provider().openVeth(InterfaceName.of(one)));
@@ -237,7 +237,7 @@ public abstract class VethConformanceTest extends NamespaceTestBase {
     void openingSomethingThatIsNotAVethEnd_fails() throws Exception {
         NetworkNamespace a = anonymousNamespace();
         assertThrows(IOException.class, () -> a.call(() -> provider().openVeth(InterfaceName.of("lo"))));
-        assertThrows(NoSuchDeviceException.class, () -> a.call(() -> provider().openVeth(InterfaceName.of(freshInterfaceName("tkvm")))));
+        assertThrows(NoSuchDeviceException.class, () -> a.call(() -> provider().openVeth(InterfaceName.of(freshName("tkvm")))));
     }
 
     @Test
@@ -262,8 +262,8 @@ public abstract class VethConformanceTest extends NamespaceTestBase {
     void mtuAndMacOptions_takeEffect_andEachEndIsConfigurable() throws Exception {
         NetworkNamespace a = anonymousNamespace();
         NetworkNamespace b = anonymousNamespace();
-        String one = freshInterfaceName("tkvm");
-        String two = freshInterfaceName("tkvn");
+        String one = freshName("tkvm");
+        String two = freshName("tkvn");
         MacAddress mac = MacAddress.randomLocal();
         MacAddress peerMac = MacAddress.randomLocal();
         Veth veth = track(a.call(() -> provider().createVeth(VethOptions.named(one, two).withMtu(1400)
@@ -299,7 +299,7 @@ public abstract class VethConformanceTest extends NamespaceTestBase {
 
     @Test
     void peerNameEqualToTheFirstName_isRefused_andLeavesNothing() throws Exception {
-        String name = freshInterfaceName("tkvs");
+        String name = freshName("tkvs");
         assertThrows(IllegalArgumentException.class, () -> VethOptions.named(name, name));
         InterfaceName n = InterfaceName.of(name);
         assertThrows(IllegalArgumentException.class, () -> VethOptions.defaults().withName(n).withPeerName(n));
@@ -311,7 +311,7 @@ public abstract class VethConformanceTest extends NamespaceTestBase {
     @RequiresFeature(Feature.NAMESPACES)
     void aPeerNameThatIsTaken_failsAndLeavesNoHalfMadePair() throws Exception {
         NetworkNamespace a = anonymousNamespace();
-        String name = freshInterfaceName("tkvt");
+        String name = freshName("tkvt");
         Set<String> before = a.call(NetworkInterfaceOracle::procNetDevNames);
         IOException e = assertThrows(IOException.class,
                 () -> a.call(() -> provider().createVeth(VethOptions.named(name, "lo"))));
@@ -322,8 +322,8 @@ public abstract class VethConformanceTest extends NamespaceTestBase {
     @RequiresFeature(Feature.NAMESPACES)
     void deleteOnAnEnd_deletesThePair_evenWhenItWasOnlyOpened() throws Exception {
         NetworkNamespace a = anonymousNamespace();
-        String one = freshInterfaceName("tkvd");
-        String two = freshInterfaceName("tkve");
+        String one = freshName("tkvd");
+        String two = freshName("tkve");
         track(a.call(() -> provider().createVeth(VethOptions.named(one, two))));
         Veth opened = a.call(() -> provider().openVeth(InterfaceName.of(one)));
         opened.peer().delete();
@@ -371,8 +371,8 @@ public abstract class VethConformanceTest extends NamespaceTestBase {
     /** A pair made in the caller's namespace: both ends here, in no other namespace, the same objects each time. */
     @Test
     void pairMadeHere_hasBothEndsHere() throws Exception {
-        String one = freshInterfaceName("tkvq");
-        String two = freshInterfaceName("tkvr");
+        String one = freshName("tkvq");
+        String two = freshName("tkvr");
         Veth veth = track(provider().createVeth(VethOptions.named(one, two)));
         assertTrue(exists(one) && exists(two));
         assertSame(veth.end(), veth.end());

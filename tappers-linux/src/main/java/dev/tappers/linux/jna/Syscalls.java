@@ -91,13 +91,7 @@ public final class Syscalls {
 
     /** SIOCSIFMTU. */
     public static void setMtu(String name, int mtu) throws SyscallException {
-        int sock = configSocket();
-        try (Memory ifr = ifreq(name)) {
-            ifr.setInt(IFREQ_UNION_OFFSET, mtu);
-            ioctl(sock, SIOCSIFMTU, ifr, "ioctl(SIOCSIFMTU)");
-        } finally {
-            closeQuietly(sock);
-        }
+        setInt(name, SIOCSIFMTU, mtu, "ioctl(SIOCSIFMTU)");
     }
 
     /** SIOCGIFHWADDR: the six bytes of an Ethernet address (sa_data of the sockaddr in the union). */
@@ -152,6 +146,17 @@ public final class Syscalls {
         try (Memory ifr = ifreq(name)) {
             ioctl(sock, request, ifr, what);
             return ifr.getInt(IFREQ_UNION_OFFSET);
+        } finally {
+            closeQuietly(sock);
+        }
+    }
+
+    /** An ifreq request that writes an int of the union (ifr_mtu, ifr_qlen). */
+    private static void setInt(String name, long request, int value, String what) throws SyscallException {
+        int sock = configSocket();
+        try (Memory ifr = ifreq(name)) {
+            ifr.setInt(IFREQ_UNION_OFFSET, value);
+            ioctl(sock, request, ifr, what);
         } finally {
             closeQuietly(sock);
         }
@@ -236,13 +241,7 @@ public final class Syscalls {
 
     /** SIOCSIFTXQLEN. */
     public static void setTxQueueLength(String name, int packets) throws SyscallException {
-        int sock = configSocket();
-        try (Memory ifr = ifreq(name)) {
-            ifr.setInt(IFREQ_UNION_OFFSET, packets);
-            ioctl(sock, SIOCSIFTXQLEN, ifr, "ioctl(SIOCSIFTXQLEN)");
-        } finally {
-            closeQuietly(sock);
-        }
+        setInt(name, SIOCSIFTXQLEN, packets, "ioctl(SIOCSIFTXQLEN)");
     }
 
     /** An ioctl whose argument is a number passed in the pointer's place (tun.c reads {@code arg} itself). */

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static dev.tappers.linux.netlink.AddressOps.checkIfindex;
 import static dev.tappers.linux.netlink.NetlinkConstants.IFF_UP;
@@ -19,6 +20,7 @@ import static dev.tappers.linux.netlink.NetlinkConstants.IFLA_INFO_DATA;
 import static dev.tappers.linux.netlink.NetlinkConstants.IFLA_INFO_KIND;
 import static dev.tappers.linux.netlink.NetlinkConstants.IFLA_LINK;
 import static dev.tappers.linux.netlink.NetlinkConstants.IFLA_LINKINFO;
+import static dev.tappers.linux.netlink.NetlinkConstants.IFLA_LINK_NETNSID;
 import static dev.tappers.linux.netlink.NetlinkConstants.IFLA_MTU;
 import static dev.tappers.linux.netlink.NetlinkConstants.IFLA_NET_NS_FD;
 import static dev.tappers.linux.netlink.NetlinkConstants.NLM_F_ACK;
@@ -227,7 +229,9 @@ public final class LinkOps {
         if (linkInfo != null) {
             kind = linkInfo.nested().find(IFLA_INFO_KIND).map(NetlinkAttribute::string);
         }
+        NetlinkAttribute netnsId = attrs.find(IFLA_LINK_NETNSID).orElse(null);
         return Optional.of(new LinkInfo(h.index(), name, h.flags(), mtu != null ? mtu.u32() : 0, h.deviceType(),
-                link != null ? link.u32() : 0, mac, kind));
+                link != null ? link.u32() : 0, mac, kind,
+                netnsId != null ? OptionalInt.of(netnsId.u32()) : OptionalInt.empty())); // an s32: the same 4 bytes
     }
 }

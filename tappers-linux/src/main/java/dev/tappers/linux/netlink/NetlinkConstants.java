@@ -116,6 +116,8 @@ public final class NetlinkConstants {
     public static final int IFLA_LINKINFO = 18;
     public static final int IFLA_NET_NS_PID = 19;
     public static final int IFLA_NET_NS_FD = 28;
+    /** s32: the id, in the reader's namespace, of the namespace of the link's other end (a vETH peer elsewhere). */
+    public static final int IFLA_LINK_NETNSID = 37;
 
     // <linux/if_link.h>: IFLA_INFO_* (inside IFLA_LINKINFO)
     public static final int IFLA_INFO_KIND = 1;

@@ -1,5 +1,7 @@
 package dev.tappers.linux.jna;
 
+import dev.tappers.OsFamily;
+import dev.tappers.posix.Errno;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,5 +58,12 @@ class UnixSocketsConstantsTest {
         assertEquals(25, DescriptorCalls.ENOTTY);
         assertEquals(77, DescriptorCalls.EBADFD);
         assertEquals(0x4000, DescriptorCalls.IFF_VNET_HDR);
+    }
+
+    @Test
+    void errnoValuesAgreeWithTheSharedTable() {
+        assertEquals(Errno.number(OsFamily.LINUX, "EBADF"), DescriptorCalls.EBADF);
+        assertEquals(Errno.number(OsFamily.LINUX, "ENOTTY"), DescriptorCalls.ENOTTY);
+        assertEquals(Errno.number(OsFamily.LINUX, "EBADFD"), DescriptorCalls.EBADFD);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static dev.tappers.linux.netlink.NetlinkConstants.NLM_F_MULTI;
 import static dev.tappers.linux.netlink.NetlinkConstants.RTM_GETLINK;
@@ -154,8 +155,18 @@ class LinkOpsTest {
         NetlinkMessage m = NetlinkMessage.parseDatagram(ByteBuffer.wrap(newLink(1, 0, 7, 1, 0x1043, vethAttributes()))).get(0);
         LinkInfo l = LinkOps.parse(m).orElseThrow();
         assertEquals(new LinkInfo(7, "veth0", 0x1043, 1500, 1, 8, Optional.of(MacAddress.parse("02:00:00:00:00:01")),
-                Optional.of("veth")), l);
+                Optional.of("veth"), OptionalInt.empty()), l);
         assertTrue(l.isUp());
+    }
+
+    @Test
+    void parses_the_netnsid_of_a_veth_peer_in_another_namespace() throws Exception {
+        Bytes attrs = vethAttributes().attr(8, 37).u32(-7); // IFLA_LINK_NETNSID, an s32: read with its sign
+        LinkInfo l = LinkOps.parse(NetlinkMessage.parseDatagram(ByteBuffer.wrap(newLink(1, 0, 7, 1, 0x1043, attrs))).get(0))
+                .orElseThrow();
+        assertEquals(OptionalInt.of(-7), l.linkNetnsId());
+        assertEquals(8, l.link());
+        assertTrue(l.toString().contains("link-netnsid -7"), l.toString());
     }
 
     @Test

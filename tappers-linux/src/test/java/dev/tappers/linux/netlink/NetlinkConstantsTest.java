@@ -85,6 +85,7 @@ class NetlinkConstantsTest {
         assertEquals(18, IFLA_LINKINFO);
         assertEquals(19, IFLA_NET_NS_PID);
         assertEquals(28, IFLA_NET_NS_FD);
+        assertEquals(37, IFLA_LINK_NETNSID);
         assertEquals(1, IFLA_INFO_KIND);
         assertEquals(2, IFLA_INFO_DATA);
         assertEquals(1, VETH_INFO_PEER);
