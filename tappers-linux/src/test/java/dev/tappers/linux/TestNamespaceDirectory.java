@@ -24,9 +24,34 @@ final class TestNamespaceDirectory {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            directory.toFile().deleteOnExit();
+            Runtime.getRuntime().addShutdownHook(new Thread(TestNamespaceDirectory::removeLeftovers,
+                    "tappers-test-netns-cleanup"));
             System.setProperty(LinuxNamespaces.DIRECTORY_PROPERTY, directory.toString());
         }
         return directory;
+    }
+
+    /**
+     * At exit, removes whatever a test left (a planted fault's namespace that was never deleted): detach the
+     * bind mount, then unlink the file and the directory, so nothing stays behind in /tmp.
+     */
+    private static void removeLeftovers() {
+        try (var files = Files.list(directory)) {
+            files.forEach(file -> {
+                try {
+                    dev.tappers.linux.jna.Namespaces.detachMount(file.toString());
+                } catch (IOException notMounted) {
+                    // already unmounted: just remove the file
+                }
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    System.err.println("tappers tests: could not remove " + file + ": " + e);
+                }
+            });
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            System.err.println("tappers tests: could not clean " + directory + ": " + e);
+        }
     }
 }
