@@ -54,8 +54,8 @@ class ExampleSourcesTest {
     void theAddressCheckCatchesOtherAddresses() {
         assertEquals(List.of(), undocumentedAddresses("\"198.18.0.1/24\" \"198.19.255.1\" \"203.0.113.7\" \"192.0.2.1\" "
                 + "\"198.51.100.2/24\" \"2001:db8::1\" \"198.18.0.\" + host, version 1.2.3"));
-        assertEquals(List.of("10.0.0.1", "198.20.0.1", "192.0.3.1", "2001:db9::1", "fe80::1"),
-                undocumentedAddresses("\"10.0.0.1\" \"198.20.0.1\" \"192.0.3.1/24\" \"2001:db9::1\" \"fe80::1\""));
+        assertEquals(List.of("100.64.0.1", "198.20.0.1", "192.0.3.1", "2001:db9::1", "fe80::1"),
+                undocumentedAddresses("\"100.64.0.1\" \"198.20.0.1\" \"192.0.3.1/24\" \"2001:db9::1\" \"fe80::1\""));
     }
 
     /** The IPv4 and IPv6 literals in {@code text} outside 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 198.18.0.0/15, 2001:db8::/32. */

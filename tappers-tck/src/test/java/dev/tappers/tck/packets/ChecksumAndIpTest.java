@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Checksums and IP codecs against worked examples: RFC 1071's, the well-known IPv4 header whose checksum is
- * 0xb861, and UDP/ICMP sums worked out by hand (word by word, shown in the comments).
+ * 0xb861 (moved to documentation addresses and re-summed by hand), and UDP/ICMP sums worked out by hand (word by
+ * word, shown in the comments).
  */
 class ChecksumAndIpTest {
     private static final HexFormat HEX = HexFormat.of();
@@ -39,20 +40,22 @@ class ChecksumAndIpTest {
 
     @Test
     void checksumOfDataWithItsChecksumIsZero() {
-        byte[] header = HEX.parseHex("45000073000040004011" + "0000" + "c0a80001c0a800c7");
-        header[10] = (byte) 0xb8;
-        header[11] = 0x61;
+        byte[] header = HEX.parseHex("45000073000040004011" + "0000" + "c0000201c00002c7");
+        header[10] = (byte) 0xb5;
+        header[11] = (byte) 0xb1;
         assertEquals(0, InternetChecksum.of(header));
     }
 
     @Test
-    void ipv4HeaderChecksumOfTheClassicExample() throws Exception {
-        // 4500 0073 0000 4000 4011 [b861] c0a8 0001 c0a8 00c7
+    void ipv4HeaderChecksumOfTheClassicExampleMovedToDocumentationAddresses() throws Exception {
+        // The textbook header 4500 0073 0000 4000 4011 [b861] c0a8 0001 c0a8 00c7, with its private addresses
+        // replaced by 192.0.2.1 and 192.0.2.199; the checksum b5b1 was summed by hand (one's complement of the
+        // one's-complement sum of the ten 16-bit words), not by the code under test.
         byte[] payload = new byte[0x73 - 20];
-        Ipv4Packet p = new Ipv4Packet((Inet4Address) ip("192.168.0.1"), (Inet4Address) ip("192.168.0.199"),
+        Ipv4Packet p = new Ipv4Packet((Inet4Address) ip("192.0.2.1"), (Inet4Address) ip("192.0.2.199"),
                 Ipv4Packet.PROTOCOL_UDP, 0x40, payload);
         byte[] bytes = p.toBytes();
-        assertEquals("450000730000400040 11b861c0a80001c0a800c7".replace(" ", ""), HEX.formatHex(bytes, 0, 20));
+        assertEquals("45000073000040004011b5b1c0000201c00002c7", HEX.formatHex(bytes, 0, 20));
         assertTrue(Ipv4Packet.headerChecksumValid(bytes));
         bytes[15] ^= 1;
         assertFalse(Ipv4Packet.headerChecksumValid(bytes));
