@@ -59,9 +59,14 @@ abstract class LinuxPacketDevice extends LinuxInterface implements PacketDevice 
         return channel.descriptor();
     }
 
+    /**
+     * Removes the interface even while another descriptor holds it (a passed or adopted copy, another queue, another
+     * process): clearing persistence and closing would only drop our reference.
+     */
     @Override
     public void delete() throws IOException {
         setPersistent(false);
+        deleteLink("delete");
         close();
     }
 
