@@ -48,6 +48,20 @@ class HotPathAllocationTest {
             tun.up();
             InetAddress peer = InetAddress.getByName("198.18.240.2");
             ByteBuffer buffer = ByteBuffer.allocateDirect(tun.maxPacketSize());
+            // Blocking receives below: should a datagram go missing, closing the device ends the wait (the receive
+            // then throws AsynchronousCloseException) instead of hanging the test run.
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(30_000);
+                    tun.close();
+                } catch (InterruptedException done) {
+                    // the test finished in time
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, "hot-path-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
             for (int round = 0; round < 3; round++) { // the first rounds warm up the JIT
                 byte[] payload = new byte[64];
                 for (int i = 0; i < PACKETS; i++) {
@@ -57,7 +71,9 @@ class HotPathAllocationTest {
                 int udp = 0;
                 for (int i = 0; i < PACKETS; i++) {
                     buffer.clear();
-                    tun.receive(buffer);
+                    if (tun.receive(buffer) <= 0) {
+                        throw new AssertionError("a blocking receive returned no packet");
+                    }
                     if (buffer.get(0) == 0x45 && buffer.get(9) == 17) {
                         udp++;
                     }
@@ -69,6 +85,7 @@ class HotPathAllocationTest {
                 }
                 drain(tun, buffer);
             }
+            watchdog.interrupt();
         }
     }
 
