@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * <p>The rules are the strictest common to the POSIX systems (Linux {@code dev_valid_name}, the BSDs' and
  * macOS's {@code IFNAMSIZ}): 1 to {@value #MAX_BYTES} bytes of UTF-8 (the 16-byte kernel buffer keeps one for
- * the NUL), not {@code "."} or {@code ".."}, and none of {@code '/'}, {@code ':'}, {@code '%'}, NUL or
- * whitespace. {@code '%'} is refused because Linux would read it as a template and pick another name: ask for a
+ * the NUL), not {@code "."} or {@code ".."}, and none of {@code '/'}, {@code ':'}, {@code '%'}, NUL,
+ * whitespace, an unpaired surrogate or a character whose UTF-8 bytes include 0xA0 (Linux's kernel counts that byte
+ * as a space). {@code '%'} is refused because Linux would read it as a template and pick another name: ask for a
  * kernel-picked name by passing no name instead.
  */
 public final class InterfaceName implements Comparable<InterfaceName> {
@@ -49,10 +50,21 @@ public final class InterfaceName implements Comparable<InterfaceName> {
             return "may not be \".\" or \"..\"";
         }
         for (int i = 0; i < name.length(); i++) {
+            if (Character.isSurrogate(name.charAt(i)) && !(Character.isHighSurrogate(name.charAt(i))
+                    && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1)))
+                    && !(Character.isLowSurrogate(name.charAt(i)) && i > 0 && Character.isHighSurrogate(name.charAt(i - 1)))) {
+                return "contains an unpaired surrogate at index " + i + " (UTF-8 cannot encode it)";
+            }
             char c = name.charAt(i);
             if (c == '/' || c == ':' || c == '%' || c == '\0' || Character.isWhitespace(c) || Character.isISOControl(c)) {
                 return "contains " + describe(c) + " at index " + i
                         + " (not allowed: '/', ':', '%', NUL, whitespace and control characters)";
+            }
+        }
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            if ((b & 0xFF) == 0xA0) {
+                // Linux checks names byte by byte with its own isspace(), which counts 0xA0 (Latin-1 NBSP) as space.
+                return "contains a character whose UTF-8 encoding has the byte 0xA0, which Linux reads as a space";
             }
         }
         return null;

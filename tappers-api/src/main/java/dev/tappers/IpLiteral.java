@@ -47,12 +47,20 @@ final class IpLiteral {
         if (!ascii) {
             return null;
         }
+        InetAddress parsed;
         try {
             // With brackets InetAddress expects an IPv6 literal and throws rather than asking a name service.
-            return InetAddress.getByName("[" + text + "]");
+            parsed = InetAddress.getByName("[" + text + "]");
         } catch (UnknownHostException e) {
             return null;
         }
+        if (parsed instanceof java.net.Inet4Address) {
+            // The JDK turns ::ffff:a.b.c.d into an IPv4 address, and a prefix meant for 128 bits would then be
+            // judged against 32: refuse rather than guess which the caller meant.
+            throw new IllegalArgumentException("\"" + text + "\" is an IPv4-mapped IPv6 address; write the IPv4 address "
+                    + parsed.getHostAddress() + " instead");
+        }
+        return parsed;
     }
 
     private static InetAddress byAddress(byte[] bytes) {

@@ -111,6 +111,22 @@ public final class VethOptions {
     }
 
     @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof VethOptions)) {
+            return false;
+        }
+        VethOptions v = (VethOptions) o;
+        return Objects.equals(v.name, name) && Objects.equals(v.peerName, peerName) && Objects.equals(v.mac, mac)
+                && Objects.equals(v.peerMac, peerMac) && Objects.equals(v.mtu, mtu)
+                && Objects.equals(v.peerNamespace, peerNamespace);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, peerName, mac, peerMac, mtu, peerNamespace);
+    }
+
+    @Override
     public String toString() {
         return "VethOptions[name=" + (name == null ? "(kernel picks)" : name) + ", peer="
                 + (peerName == null ? "(kernel picks)" : peerName) + (mac != null ? ", mac=" + mac : "")
