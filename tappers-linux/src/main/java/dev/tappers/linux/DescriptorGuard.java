@@ -16,6 +16,8 @@ final class DescriptorGuard {
     /** Bits 0-29: threads inside; bit 30: closing or closed. */
     private final AtomicInteger state = new AtomicInteger();
     private final Object drained = new Object();
+    /** What close left for the last thread out to release; guarded by {@link #drained}. */
+    private Runnable pendingRelease;
 
     /** Enters, or throws if the device is closed. Pair every successful call with {@link #exit()}. */
     void enter() throws ClosedChannelException {
@@ -32,10 +34,30 @@ final class DescriptorGuard {
 
     void exit() {
         if (state.decrementAndGet() == CLOSED) {
+            Runnable release;
             synchronized (drained) {
                 drained.notifyAll();
+                release = pendingRelease;
+                pendingRelease = null;
+            }
+            if (release != null) {
+                release.run(); // the last thread out releases what close could not
             }
         }
+    }
+
+    /**
+     * Runs {@code release} once every thread has left: now, if none is inside, else in the last one's
+     * {@link #exit()}. For a close that gave up waiting, so the descriptor is released late rather than never.
+     */
+    void whenDrained(Runnable release) {
+        synchronized (drained) {
+            if (state.get() != CLOSED) {
+                pendingRelease = release;
+                return;
+            }
+        }
+        release.run();
     }
 
     boolean isClosed() {
@@ -64,23 +86,33 @@ final class DescriptorGuard {
         }
     }
 
-    /** Waits, up to {@code timeoutMillis}, for every thread inside to leave; returns whether they all did. */
+    /**
+     * Waits, up to {@code timeoutMillis}, for every thread inside to leave; returns whether they all did. Not
+     * interruptible: a close in a {@code finally} after an interrupt must still release the descriptor. The
+     * interrupt is kept and restored.
+     */
     boolean awaitDrained(long timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        synchronized (drained) {
-            while (state.get() != CLOSED) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    return false;
+        boolean interrupted = false;
+        try {
+            synchronized (drained) {
+                while (state.get() != CLOSED) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        return false;
+                    }
+                    try {
+                        drained.wait(left);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
-                try {
-                    drained.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+                return true;
             }
-            return true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

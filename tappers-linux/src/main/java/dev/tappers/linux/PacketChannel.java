@@ -120,7 +120,7 @@ final class PacketChannel {
     }
 
     /** Reads straight into a direct buffer; a packet too long for it spills into the staging buffer and is kept. */
-    private int readInPlace(ByteBuffer dst) throws SyscallException {
+    private int readInPlace(ByteBuffer dst) throws IOException {
         int room = dst.remaining();
         int pos = dst.position();
         long address = rxAddress(dst) + pos;
@@ -130,6 +130,12 @@ final class PacketChannel {
                 dst.position(pos + n);
             }
             return n;
+        }
+        if (n > maxPacket) {
+            // Only a packet socket can deliver this much (a veth with GRO or BIG TCP); it cannot be kept whole.
+            throw new IOException("receive on " + label.get() + ": a frame of " + n + " bytes or more arrived, larger "
+                    + "than the " + maxPacket + " bytes this channel can keep; it was dropped (give receive a buffer "
+                    + "of at least that size, or turn GRO off on the interface)");
         }
         // The packet's head is in dst and its tail at the start of the staging buffer: make it whole there.
         byte[] tail = new byte[n - room];
@@ -216,16 +222,30 @@ final class PacketChannel {
         PacketIo.wake(wakeFd);
         if (!guard.awaitDrained(CLOSE_DRAIN_MILLIS)) {
             // Releasing the descriptor under a thread that still uses it could let that thread hit a reused
-            // descriptor number; keeping it open is the lesser harm.
+            // descriptor number: the last thread to leave releases it instead.
+            guard.whenDrained(() -> {
+                try {
+                    release();
+                } catch (SyscallException ignored) {
+                    // Nobody is left to tell; the descriptor is released either way on Linux.
+                }
+            });
             throw new IOException("close " + label.get() + ": threads still inside after " + CLOSE_DRAIN_MILLIS
-                    + " ms; the descriptor is left open");
+                    + " ms; the last one to leave will release the descriptor");
         }
+        try {
+            release();
+        } catch (SyscallException e) {
+            throw fail("close", e);
+        }
+    }
+
+    /** Closes both descriptors and frees the native memory; only once no thread is inside. */
+    private void release() throws SyscallException {
         rxCachedBuffer = null;
         txCachedBuffer = null;
         try {
             Syscalls.close(fd);
-        } catch (SyscallException e) {
-            throw fail("close", e);
         } finally {
             Syscalls.closeQuietly(wakeFd);
             rxIo.close();

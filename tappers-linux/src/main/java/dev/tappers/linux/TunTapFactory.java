@@ -108,6 +108,7 @@ final class TunTapFactory {
         }
         int wakeFd = -1;
         boolean madePersistent = false;
+        boolean done = false;
         try {
             String actual = Syscalls.tunSetIff(fd, requested, flags);
             if (persistent) {
@@ -118,23 +119,29 @@ final class TunTapFactory {
             wakeFd = PacketIo.newWakeFd();
             InterfaceName name = InterfaceName.of(actual);
             HomeNamespace home = HomeNamespace.ofCurrentThread();
-            return kind == Kind.TUN
+            LinuxPacketDevice device = kind == Kind.TUN
                     ? new LinuxTun(name, index, home, creating, fd, wakeFd, nonBlocking)
                     : new LinuxTap(name, index, home, creating, fd, wakeFd, nonBlocking);
+            done = true;
+            return device;
         } catch (SyscallException e) {
-            // Closing the descriptor also removes a half-made device, once it is no longer persistent.
-            if (madePersistent) {
-                try {
-                    Syscalls.tunSetPersist(fd, false);
-                } catch (SyscallException ignored) {
-                    // The original failure is the one to report.
+            throw LinuxErrors.device(operation + " [" + e.syscall() + "]", shown, e.errno(), hintFor(kind, creating, e.errno()));
+        } finally {
+            if (!done) {
+                // Whatever failed (a syscall, or an error such as running out of direct memory for the buffers),
+                // undo: closing the descriptor also removes a half-made device, once it is no longer persistent.
+                if (madePersistent) {
+                    try {
+                        Syscalls.tunSetPersist(fd, false);
+                    } catch (SyscallException ignored) {
+                        // The original failure is the one to report.
+                    }
+                }
+                Syscalls.closeQuietly(fd);
+                if (wakeFd >= 0) {
+                    Syscalls.closeQuietly(wakeFd);
                 }
             }
-            Syscalls.closeQuietly(fd);
-            if (wakeFd >= 0) {
-                Syscalls.closeQuietly(wakeFd);
-            }
-            throw LinuxErrors.device(operation + " [" + e.syscall() + "]", shown, e.errno(), hintFor(kind, creating, e.errno()));
         }
     }
 
