@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Configuration common to every interface this library manages: name, index, state, MTU and addresses.
  *
- * <p>Every method throws {@link java.nio.channels.ClosedChannelException} once the device is closed, and
+ * <p>Every method that acts on the device throws {@link java.nio.channels.ClosedChannelException} once the device
+ * is closed, and
  * {@link UnsupportedFeatureException} for a feature the provider lacks. Arguments are checked before any
  * system call ({@link IllegalArgumentException}); OS errors arrive as {@link TappersException} subclasses that
  * name the operation, the interface and the errno.
@@ -165,8 +166,9 @@ public interface NetworkDevice extends Closeable {
     boolean isOpen();
 
     /**
-     * Releases the device. A device this library created is removed with it (unless persistent); a device that
-     * was only opened is left as it was. Wakes any thread blocked in a receive, which then throws
+     * Releases the device. A device this library created is removed with it once no other descriptor holds it
+     * (a passed or adopted copy, another queue) and unless it is persistent; a device that was only opened is left
+     * as it was. Wakes any thread blocked in a receive, which then throws
      * {@link java.nio.channels.AsynchronousCloseException}. Closing twice does nothing.
      */
     @Override

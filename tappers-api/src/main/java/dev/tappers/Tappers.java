@@ -38,7 +38,10 @@ public final class Tappers {
         return CHOSEN.computeIfAbsent(forced, f -> select(load(), OsFamily.current(), f.isEmpty() ? null : f));
     }
 
-    /** The provider with the given name, if it is present and usable here. */
+    /**
+     * The provider with the given name, if it is present and reports itself available; like the
+     * {@value #PROVIDER_PROPERTY} property, this skips the OS filter.
+     */
     public static TappersProvider provider(String name) {
         return select(load(), OsFamily.current(), name);
     }
