@@ -327,6 +327,11 @@ public abstract class LinkSettingsConformanceTest extends HermeticDeviceTest {
     @Test
     @RequiresFeature(Feature.TUN)
     void required_closedDeviceRefusesLinkSettings() throws Exception {
+        if (!supports(Feature.LINK_FLAGS) && !supports(Feature.TX_QUEUE_LENGTH) && !supports(Feature.RENAME)
+                && !supports(Feature.OWNERSHIP)) {
+            Assumptions.abort("the provider supports none of LINK_FLAGS, TX_QUEUE_LENGTH, RENAME and OWNERSHIP:"
+                    + " there is no link setting for a closed device to refuse");
+        }
         Tun tun = track(provider().createTun(DeviceOptions.defaults()));
         tun.close();
         List<String> wrong = new ArrayList<>();
@@ -358,16 +363,30 @@ public abstract class LinkSettingsConformanceTest extends HermeticDeviceTest {
 
     /**
      * The device as {@link NetworkInterface} sees it, giving it {@code address} first where that is needed and
-     * possible (the JDK on Linux lists only interfaces with an address); empty when it cannot be made visible.
+     * possible (the JDK on Linux lists only interfaces with an address); empty only when the provider cannot add
+     * an address ({@link Feature#IPV4_ADDRESSES}).
+     *
+     * @throws AssertionError when the device has the address and {@link NetworkInterface} still does not list it,
+     *     so a caller never skips its checks for a device the JDK should see
      */
     final Optional<NetworkInterface> visible(NetworkDevice device, AddressRequest address) throws IOException {
         String name = device.name().value();
         Optional<NetworkInterface> ni = NetworkInterfaceOracle.find(name);
         if (ni.isEmpty() && supports(Feature.IPV4_ADDRESSES)) {
             device.addAddress(address);
-            ni = NetworkInterfaceOracle.find(name);
+            return Optional.of(NetworkInterfaceOracle.find(name).orElseThrow(() -> new AssertionError(
+                    "java.net.NetworkInterface does not list " + name + " even after addAddress(" + address
+                            + ") returned; addresses() = " + addressesOf(device))));
         }
         return ni;
+    }
+
+    private static String addressesOf(NetworkDevice device) {
+        try {
+            return String.valueOf(device.addresses());
+        } catch (IOException | RuntimeException e) {
+            return "unreadable (" + e + ")";
+        }
     }
 
     static NetworkInterface again(NetworkInterface ni) {

@@ -68,6 +68,7 @@ public abstract class MultiQueueConformanceTest extends HermeticDeviceTest {
     // ---- shape and lifetime ---------------------------------------------------------------------------------
 
     @Test
+    @RequiresFeature(Feature.CHOOSE_NAME)
     void required_queuesShareOneInterface() throws IOException {
         String name = freshName("tckmq");
         MultiQueue<Tun> mq = track(provider().createMultiQueueTun(DeviceOptions.named(name), 4));
@@ -88,6 +89,7 @@ public abstract class MultiQueueConformanceTest extends HermeticDeviceTest {
     }
 
     @Test
+    @RequiresFeature(Feature.GET_MTU)
     void required_closingOneQueueKeepsTheInterfaceAndClosingAllRemovesIt() throws IOException {
         MultiQueue<Tun> mq = track(provider().createMultiQueueTun(DeviceOptions.defaults(), 3));
         String name = mq.queues().get(0).name().value();
@@ -113,7 +115,7 @@ public abstract class MultiQueueConformanceTest extends HermeticDeviceTest {
     }
 
     @Test
-    @RequiresFeature(Feature.PERSISTENCE)
+    @RequiresFeature({Feature.PERSISTENCE, Feature.CHOOSE_NAME})
     void required_deleteRemovesAPersistentDeviceAndClosesEveryQueue() throws IOException {
         String name = freshName("tckmd");
         MultiQueue<Tun> mq = track(provider().createMultiQueueTun(DeviceOptions.named(name).withPersistent(true), 3));
@@ -130,7 +132,7 @@ public abstract class MultiQueueConformanceTest extends HermeticDeviceTest {
 
     /** With the first queue closed the others must still do it: closing them would leave the persistent device. */
     @Test
-    @RequiresFeature(Feature.PERSISTENCE)
+    @RequiresFeature({Feature.PERSISTENCE, Feature.CHOOSE_NAME})
     void required_deleteRemovesAPersistentDeviceWhoseFirstQueueWasClosed() throws IOException {
         String name = freshName("tckmf");
         MultiQueue<Tun> mq = track(provider().createMultiQueueTun(DeviceOptions.named(name).withPersistent(true), 2));
@@ -231,7 +233,7 @@ public abstract class MultiQueueConformanceTest extends HermeticDeviceTest {
     }
 
     @Test
-    @RequiresFeature({Feature.TAP, Feature.IPV4_ADDRESSES, Feature.SET_STATE, Feature.NONBLOCKING})
+    @RequiresFeature({Feature.TAP, Feature.IPV4_ADDRESSES, Feature.SET_STATE, Feature.NONBLOCKING, Feature.GET_MAC})
     void required_tapQueuesShareOneInterfaceAndCarryFrames() throws Exception {
         MultiQueue<Tap> mq = track(provider().createMultiQueueTap(DeviceOptions.defaults(), 2));
         Tap first = mq.queues().get(0);

@@ -55,6 +55,9 @@ public abstract class RouteConformanceTest extends HermeticDeviceTest {
     static final InetAddress GATEWAY_V4 = ip("198.18.250.2");
     static final AddressRequest TUN_V6 = AddressRequest.parse("2001:db8:6::1/64");
     static final InetAddress GATEWAY_V6 = ip("2001:db8:6::2");
+    /** The addresses of the second TUN that catches what a removed route no longer carries. */
+    static final AddressRequest OTHER_TUN_V4 = AddressRequest.parse("198.18.250.5/30");
+    static final AddressRequest OTHER_TUN_V6 = AddressRequest.parse("2001:db8:6:ff::1/64");
     /** How long "nothing arrives" is watched for after a route is removed. */
     static final Duration QUIET = Duration.ofSeconds(1);
 
@@ -79,7 +82,9 @@ public abstract class RouteConformanceTest extends HermeticDeviceTest {
         Tun tun = tun(false);
         Route route = Route.to("203.0.113.0/24");
         tun.addRoute(route);
-        routeCarriesDatagramsUntilRemoved(tun, route, ip("203.0.113.7"), TUN_V4.address());
+        // Inside the private test namespace a default route is harmless; it is removed (and its TUN closed) after.
+        routeCarriesDatagramsUntilRemoved(tun, route, fallbackTun(false), Route.to("0.0.0.0/0").withMetric(1000), ip("203.0.113.7"),
+                TUN_V4.address());
     }
 
     @Test
@@ -89,11 +94,19 @@ public abstract class RouteConformanceTest extends HermeticDeviceTest {
         Tun tun = tun(true);
         Route route = Route.to("2001:db8:6:1::/64");
         tun.addRoute(route);
-        routeCarriesDatagramsUntilRemoved(tun, route, ip("2001:db8:6:1::7"), TUN_V6.address());
+        routeCarriesDatagramsUntilRemoved(tun, route, fallbackTun(true), Route.to("2001:db8::/32").withMetric(1000),
+                ip("2001:db8:6:1::7"), TUN_V6.address());
     }
 
-    private void routeCarriesDatagramsUntilRemoved(Tun tun, Route route, InetAddress target, InetAddress source)
-            throws Exception {
+    /**
+     * Sends to {@code target} while {@code route} goes through {@code tun} (the datagram must arrive there, the
+     * more specific route winning over {@code broader}), then removes it and sends again: the datagram must now
+     * arrive on {@code fallback} through {@code broader}, and not on {@code tun}. The broader route keeps the
+     * kernel from refusing the second send as unreachable, so "nothing arrives" is really watched for.
+     */
+    private void routeCarriesDatagramsUntilRemoved(Tun tun, Route route, Tun fallback, Route broader,
+                                                   InetAddress target, InetAddress source) throws Exception {
+        fallback.addRoute(broader);
         try (DatagramSocket socket = bind(source)) {
             byte[] before = payload("through " + route);
             socket.send(new DatagramPacket(before, before.length, new InetSocketAddress(target, PORT)));
@@ -105,15 +118,18 @@ public abstract class RouteConformanceTest extends HermeticDeviceTest {
 
             tun.removeRoute(route);
             assertFalse(tun.routes().contains(route), route + " is still in routes() after removeRoute: " + tun.routes());
+            assertEquals(List.of(broader), fallback.routes(), "routes() of " + fallback.name()
+                    + " after removing " + route + " from " + tun.name());
             byte[] after = payload("after removing " + route);
-            try {
-                socket.send(new DatagramPacket(after, after.length, new InetSocketAddress(target, PORT)));
-            } catch (IOException unreachable) {
-                return; // "network unreachable": the kernel has no route any more, as it should
-            }
+            socket.send(new DatagramPacket(after, after.length, new InetSocketAddress(target, PORT)));
+            UdpDatagram rerouted = PacketWaiter.await(fallback, ByteBuffer.allocateDirect(fallback.maxPacketSize()),
+                    packetTimeout(), p -> udpTo(p, target, after), RouteConformanceTest::describe);
+            assertArrayEquals(after, rerouted.payload(), "UDP payload through " + broader + " on " + fallback.name());
             assertNothingArrives(tun, p -> udpTo(p, target, after).isPresent(), QUIET,
                     "a datagram to " + target.getHostAddress() + " after " + route + " was removed");
         }
+        fallback.removeRoute(broader);
+        assertEquals(List.of(), fallback.routes(), "routes() of " + fallback.name() + " after removing " + broader);
     }
 
     // ---- the list -------------------------------------------------------------------------------------------
@@ -271,6 +287,20 @@ public abstract class RouteConformanceTest extends HermeticDeviceTest {
             tun.addAddress(TUN_V6);
         }
         return tun;
+    }
+
+    /**
+     * A second TUN, up, with {@link #OTHER_TUN_V4} and, if asked, {@link #OTHER_TUN_V6}, to carry what a broader
+     * route sends once a more specific one is gone; closed after the test (which also drops its routes).
+     */
+    private Tun fallbackTun(boolean withIpv6) throws IOException {
+        Tun other = track(provider().createTun(DeviceOptions.defaults()));
+        other.up();
+        other.addAddress(OTHER_TUN_V4);
+        if (withIpv6) {
+            other.addAddress(OTHER_TUN_V6);
+        }
+        return other;
     }
 
     private static void assertNamesRouteAndDevice(TappersException e, Route route, Tun tun) {

@@ -1,6 +1,7 @@
 package dev.tappers.tck;
 
 import dev.tappers.AddressRequest;
+import dev.tappers.DeviceExistsException;
 import dev.tappers.DeviceState;
 import dev.tappers.Feature;
 import dev.tappers.FrameSocket;
@@ -30,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static dev.tappers.tck.NetworkInterfaceOracle.eventually;
 import static dev.tappers.tck.NetworkInterfaceOracle.exists;
@@ -313,8 +315,11 @@ public abstract class VethConformanceTest extends NamespaceTestBase {
         NetworkNamespace a = anonymousNamespace();
         String name = freshName("tkvt");
         Set<String> before = a.call(NetworkInterfaceOracle::procNetDevNames);
-        IOException e = assertThrows(IOException.class,
-                () -> a.call(() -> provider().createVeth(VethOptions.named(name, "lo"))));
+        DeviceExistsException e = assertThrows(DeviceExistsException.class,
+                () -> a.call(() -> provider().createVeth(VethOptions.named(name, "lo"))),
+                "creating a pair whose peer name \"lo\" is taken");
+        assertTrue(Pattern.compile("(?<![A-Za-z0-9_.-])lo(?![A-Za-z0-9_.-])").matcher(e.getMessage()).find(),
+                "the message does not name the taken name lo: " + e.getMessage());
         assertEquals(before, a.call(NetworkInterfaceOracle::procNetDevNames), "nothing was left behind: " + e);
     }
 
