@@ -124,6 +124,19 @@ abstract class LinuxInterface implements NetworkDevice {
         return t;
     }
 
+    /**
+     * The name the kernel has now for this interface's index, for the ioctls that go by name: if someone renamed
+     * the interface behind our back, a stale name would reach whatever interface took it, so the index decides and
+     * this object follows the rename. Only for use inside a configuration step (it runs in the home namespace).
+     */
+    final String kernelName() throws IOException {
+        String now = Syscalls.interfaceName(index);
+        if (!now.equals(name.value())) {
+            renamed(InterfaceName.of(now));
+        }
+        return now;
+    }
+
     /** The namespace this interface lives in. */
     final HomeNamespace home() {
         return home;
@@ -159,21 +172,21 @@ abstract class LinuxInterface implements NetworkDevice {
     @Override
     public DeviceState state() throws IOException {
         return configure("get state", () ->
-                (Syscalls.interfaceFlags(name.value()) & IFF_UP) != 0 ? DeviceState.UP : DeviceState.DOWN);
+                (Syscalls.interfaceFlags(kernelName()) & IFF_UP) != 0 ? DeviceState.UP : DeviceState.DOWN);
     }
 
     @Override
     public void setState(DeviceState state) throws IOException {
         Objects.requireNonNull(state, "state");
         configure("set state " + state, () -> {
-            Syscalls.changeInterfaceFlags(name.value(), IFF_UP, state == DeviceState.UP);
+            Syscalls.changeInterfaceFlags(kernelName(), IFF_UP, state == DeviceState.UP);
             return null;
         });
     }
 
     @Override
     public int mtu() throws IOException {
-        return configure("get MTU", () -> Syscalls.mtu(name.value()));
+        return configure("get MTU", () -> Syscalls.mtu(kernelName()));
     }
 
     @Override
@@ -183,7 +196,7 @@ abstract class LinuxInterface implements NetworkDevice {
                 errno -> errno == EINVAL ? "the kernel refused MTU " + mtu + " for this device (Linux allows 68 and up)" : null,
                 () -> {
                     Checks.mtuKeepsIpv6(name.value(), mtu, listAddresses());
-                    Syscalls.setMtu(name.value(), mtu);
+                    Syscalls.setMtu(kernelName(), mtu);
                     return null;
                 });
     }
@@ -207,7 +220,7 @@ abstract class LinuxInterface implements NetworkDevice {
                 errno -> errno == EEXIST ? "the address is already assigned" : null,
                 () -> {
                     if (request.isIpv6()) {
-                        Checks.ipv6FitsMtu(name.value(), request, Syscalls.mtu(name.value()));
+                        Checks.ipv6FitsMtu(name.value(), request, Syscalls.mtu(kernelName()));
                     }
                     try (NetlinkSocket netlink = NetlinkSocket.open()) {
                         AddressOps.add(netlink, index, request);
@@ -250,7 +263,7 @@ abstract class LinuxInterface implements NetworkDevice {
 
     /** SIOCGIFHWADDR, in the interface's namespace. */
     final MacAddress ethernetMac() throws IOException {
-        return configure("get MAC address", () -> MacAddress.of(Syscalls.hardwareAddress(name.value())));
+        return configure("get MAC address", () -> MacAddress.of(Syscalls.hardwareAddress(kernelName())));
     }
 
     /** Refuses a group address before any system call, then runs {@code step}, which sets {@code mac}. */
@@ -392,7 +405,7 @@ abstract class LinuxInterface implements NetworkDevice {
 
     @Override
     public java.util.Set<dev.tappers.LinkFlag> flags() throws IOException {
-        return configure("get link flags", () -> LinkFlagBits.fromIff(Syscalls.interfaceFlags(name.value())));
+        return configure("get link flags", () -> LinkFlagBits.fromIff(Syscalls.interfaceFlags(kernelName())));
     }
 
     @Override
@@ -400,14 +413,14 @@ abstract class LinuxInterface implements NetworkDevice {
         int bit = LinkFlagBits.bit(flag);
         boolean set = LinkFlagBits.bitSetFor(flag, on);
         configure("set " + flag + (on ? " on" : " off"), () -> {
-            Syscalls.changeInterfaceFlags(name.value(), bit, set);
+            Syscalls.changeInterfaceFlags(kernelName(), bit, set);
             return null;
         });
     }
 
     @Override
     public int txQueueLength() throws IOException {
-        return configure("get transmit queue length", () -> Syscalls.txQueueLength(name.value()));
+        return configure("get transmit queue length", () -> Syscalls.txQueueLength(kernelName()));
     }
 
     @Override
@@ -417,7 +430,7 @@ abstract class LinuxInterface implements NetworkDevice {
                     + " packets is negative");
         }
         configure("set transmit queue length " + packets, () -> {
-            Syscalls.setTxQueueLength(name.value(), packets);
+            Syscalls.setTxQueueLength(kernelName(), packets);
             return null;
         });
     }

@@ -34,7 +34,7 @@ final class LinuxTap extends LinuxPacketDevice implements Tap {
     @Override
     public void setMac(MacAddress mac) throws IOException {
         setEthernetMac(mac, () -> {
-            Syscalls.setHardwareAddress(name().value(), mac.toBytes());
+            Syscalls.setHardwareAddress(kernelName(), mac.toBytes());
             return null;
         });
     }

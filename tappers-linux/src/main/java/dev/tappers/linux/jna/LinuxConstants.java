@@ -40,6 +40,7 @@ public final class LinuxConstants {
     public static final long TUNGETIFF = 0x800454D2L;
 
     // <linux/sockios.h>: fixed numbers, no size encoded, the same on every architecture
+    public static final long SIOCGIFNAME = 0x8910;
     public static final long SIOCGIFFLAGS = 0x8913;
     public static final long SIOCSIFFLAGS = 0x8914;
     public static final long SIOCGIFMTU = 0x8921;

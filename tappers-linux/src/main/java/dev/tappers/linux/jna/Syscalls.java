@@ -63,6 +63,18 @@ public final class Syscalls {
         return getInt(name, SIOCGIFINDEX, "ioctl(SIOCGIFINDEX)");
     }
 
+    /** SIOCGIFNAME: the name the kernel has now for the interface with this index. */
+    public static String interfaceName(int index) throws SyscallException {
+        int sock = configSocket();
+        try (Memory ifr = ifreq("")) {
+            ifr.setInt(IFREQ_UNION_OFFSET, index);
+            ioctl(sock, SIOCGIFNAME, ifr, "ioctl(SIOCGIFNAME)");
+            return nameOf(ifr);
+        } finally {
+            closeQuietly(sock);
+        }
+    }
+
     /** SIOCGIFFLAGS: the interface flags (IFF_UP, IFF_RUNNING...), not the TUN flags. */
     public static int interfaceFlags(String name) throws SyscallException {
         return getShort(name, SIOCGIFFLAGS, "ioctl(SIOCGIFFLAGS)") & 0xFFFF;
