@@ -97,7 +97,7 @@ final class LinuxNamespace implements NetworkNamespace {
 
     /**
      * Runs one configuration step of a device that lives here: on this namespace's thread, unless that thread is
-     * busy with a task (which may itself be waiting for this step), then on a visiting thread.
+     * busy with a task, queued or running (which may itself be waiting for this step), then on a visiting thread.
      */
     <T> T runStep(IoCall<T> step) throws IOException {
         requireOpen(STEP);

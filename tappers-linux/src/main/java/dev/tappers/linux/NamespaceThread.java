@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
@@ -48,7 +49,11 @@ final class NamespaceThread {
     private final Object lock = new Object();
     /** Set once STOP is queued (or the thread gave up on its owner); no task is accepted after. Guarded by lock. */
     private boolean stopping;
-    private volatile boolean busy;
+    /**
+     * Tasks queued or running. A configuration step takes this thread only when it is zero: a step queued behind a
+     * user task that waits for that step would never run.
+     */
+    private final AtomicInteger pending = new AtomicInteger();
     private volatile BooleanSupplier abandoned = () -> false;
     private volatile Runnable onAbandoned = () -> { };
     private int namespaceFd = -1;
@@ -136,11 +141,9 @@ final class NamespaceThread {
                 }
                 continue;
             }
-            busy = true;
             try {
                 task.run(); // a FutureTask: it keeps what the task threw for the caller
             } finally {
-                busy = false;
                 Thread.interrupted();
             }
         }
@@ -161,9 +164,9 @@ final class NamespaceThread {
         return Thread.currentThread() == thread;
     }
 
-    /** True while the thread runs a task: a caller that must not wait behind it takes another way in. */
+    /** True while a task is queued or running: a caller that must not wait behind it takes another way in. */
     boolean isBusy() {
-        return busy;
+        return pending.get() > 0;
     }
 
     /**
@@ -181,6 +184,7 @@ final class NamespaceThread {
             if (stopping) {
                 throw new NamespaceClosedException(operation, label, "is closed");
             }
+            pending.incrementAndGet();
             queue.add(future);
         }
         try {
@@ -221,22 +225,43 @@ final class NamespaceThread {
         return join(thread, timeoutMillis);
     }
 
-    /** A queued task that clears {@link #busy} before its caller can see the result, so the caller sees it idle. */
+    /**
+     * A queued task that leaves {@link #pending} before its caller can see the result (so the caller sees the
+     * thread idle), or when it is cancelled before it started.
+     */
     private final class Task<T> extends FutureTask<T> {
+        /** A task cancelled while running still reaches set(): count it out once only. */
+        private final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
+
         Task(Callable<T> callable) {
             super(callable);
         }
 
+        private void leave() {
+            if (counted.compareAndSet(false, true)) {
+                pending.decrementAndGet();
+            }
+        }
+
         @Override
         protected void set(T value) {
-            busy = false;
+            leave();
             super.set(value);
         }
 
         @Override
         protected void setException(Throwable t) {
-            busy = false;
+            leave();
             super.setException(t);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                leave(); // cancelled before it started, it never reaches set()
+            }
+            return cancelled;
         }
     }
 
