@@ -6,6 +6,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -179,7 +180,7 @@ final class NamespaceThread {
         if (isCurrent()) {
             return task.call();
         }
-        FutureTask<T> future = new Task<>(task);
+        Task<T> future = new Task<>(task);
         synchronized (lock) {
             if (stopping) {
                 throw new NamespaceClosedException(operation, label, "is closed");
@@ -192,18 +193,42 @@ final class NamespaceThread {
             // every task queued before STOP runs, and none is accepted after.
             return future.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception) {
-                throw (Exception) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new UndeclaredThrowableException(cause);
+            throw unwrap(e);
         } catch (InterruptedException e) {
-            future.cancel(false); // not started yet: it never will be
-            throw e;
+            if (!future.started && future.cancel(false)) {
+                throw e; // not started yet: it never will be
+            }
+            // Started: wait for it, since it may be using a device's descriptor that the caller's guard protects.
+            try {
+                return awaitUninterruptibly(future);
+            } finally {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    private static <T> T awaitUninterruptibly(Future<T> future) throws Exception {
+        while (true) {
+            try {
+                return future.get();
+            } catch (InterruptedException again) {
+                // keep waiting; the caller restores the interrupt
+            } catch (ExecutionException e) {
+                throw unwrap(e);
+            }
+        }
+    }
+
+    /** What the task threw, as it was. */
+    private static Exception unwrap(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof Exception) {
+            return (Exception) cause;
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        return new UndeclaredThrowableException(cause);
     }
 
     /**
@@ -230,11 +255,20 @@ final class NamespaceThread {
      * thread idle), or when it is cancelled before it started.
      */
     private final class Task<T> extends FutureTask<T> {
+        /** Set when the thread starts running it. */
+        volatile boolean started;
+
         /** A task cancelled while running still reaches set(): count it out once only. */
         private final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
 
         Task(Callable<T> callable) {
             super(callable);
+        }
+
+        @Override
+        public void run() {
+            started = true;
+            super.run();
         }
 
         private void leave() {

@@ -3,7 +3,6 @@ package dev.tappers.linux;
 import dev.tappers.linux.jna.Namespaces;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +41,20 @@ final class NamespaceVisit<T> implements Runnable {
         Thread thread = new Thread(visit, "tappers-netns-visit");
         thread.setDaemon(true);
         thread.start();
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STEP_TIMEOUT_MILLIS);
         try {
-            T value = visit.result.get(STEP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            joinQuietly(thread);
-            return value;
+            while (true) {
+                try {
+                    // Not cut short by an interrupt: the step may be using the device's descriptor, and the
+                    // caller's guard must not be released (letting a close free that number) while it does.
+                    T value = visit.result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    joinQuietly(thread);
+                    return value;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
             joinQuietly(thread);
             Throwable cause = e.getCause();
@@ -63,10 +72,10 @@ final class NamespaceVisit<T> implements Runnable {
             visit.abandon();
             throw new IOException(operation + ": did not finish within " + STEP_TIMEOUT_MILLIS
                     + " ms in the interface's network namespace");
-        } catch (InterruptedException e) {
-            visit.abandon();
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException(operation + ": interrupted");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
