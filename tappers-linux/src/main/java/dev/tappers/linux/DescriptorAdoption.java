@@ -101,6 +101,7 @@ final class DescriptorAdoption {
         if (problem != null) {
             throw new IllegalArgumentException(operation + ": " + problem);
         }
+        requireSameNamespace(operation, descriptor, attachment);
         int index;
         try {
             index = Syscalls.interfaceIndex(attachment.name());
@@ -163,6 +164,29 @@ final class DescriptorAdoption {
      * rtnetlink can since Linux 4.15. On an older kernel TUNGETIFF's bit is trusted where it can be: clear means
      * packet information for sure, set may also mean only "no filter attached".
      */
+    /**
+     * The name TUNGETIFF gives is looked up in the caller's namespace; a descriptor from another namespace (a
+     * helper's, where "tun0" may name something else here) would bind this object to an unrelated interface.
+     * Where the kernel tells (Linux 5.2+, with CAP_NET_ADMIN), refuse that. Without the privilege it cannot be
+     * checked, and the name is trusted.
+     */
+    private static void requireSameNamespace(String operation, int descriptor, TunAttachment attachment) throws IOException {
+        int ns = DescriptorCalls.deviceNamespace(descriptor);
+        if (ns < 0) {
+            return;
+        }
+        try {
+            long device = NamespaceInodes.ofDescriptor(ns);
+            long here = NamespaceInodes.ofCurrentThread();
+            if (device != here) {
+                throw new IllegalArgumentException(operation + ": " + attachment.name() + " lives in network namespace net:["
+                        + device + "], not this thread's net:[" + here + "]; adopt it from a thread inside that namespace");
+            }
+        } finally {
+            Syscalls.closeQuietly(ns);
+        }
+    }
+
     private static boolean carriesPacketInformation(int index, TunAttachment attachment) throws IOException {
         Optional<Boolean> said;
         try (NetlinkSocket netlink = NetlinkSocket.open()) {

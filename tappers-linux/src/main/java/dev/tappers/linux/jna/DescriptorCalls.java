@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
 
 import java.nio.charset.StandardCharsets;
 
@@ -74,6 +75,18 @@ public final class DescriptorCalls {
                 length++;
             }
             return new TunAttachment(new String(raw, 0, length, StandardCharsets.UTF_8), ifr.getShort(IFREQ_UNION_OFFSET));
+        }
+    }
+
+    /**
+     * A close-on-exec descriptor of the network namespace the interface behind {@code fd} lives in, or -1 when
+     * the kernel will not say: older than 5.2 (EINVAL/ENOTTY), or the caller lacks CAP_NET_ADMIN there (EPERM).
+     */
+    public static int deviceNamespace(int fd) {
+        try {
+            return LibC.Ioctl.INSTANCE.ioctl(fd, new NativeLong(LinuxConstants.TUNGETDEVNETNS), Pointer.NULL);
+        } catch (LastErrorException e) {
+            return -1;
         }
     }
 

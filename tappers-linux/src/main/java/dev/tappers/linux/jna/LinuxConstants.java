@@ -38,6 +38,8 @@ public final class LinuxConstants {
     public static final long TUNSETIFF = 0x400454CAL;
     public static final long TUNSETPERSIST = 0x400454CBL;
     public static final long TUNGETIFF = 0x800454D2L;
+    /** _IO('T', 227), Linux 5.2+: a new descriptor of the device's network namespace. */
+    public static final long TUNGETDEVNETNS = 0x000054E3L;
 
     // <linux/sockios.h>: fixed numbers, no size encoded, the same on every architecture
     public static final long SIOCGIFNAME = 0x8910;

@@ -25,6 +25,7 @@ class LinuxConstantsTest {
         assertEquals(0x400454CAL, TUNSETIFF);
         assertEquals(0x400454CBL, TUNSETPERSIST);
         assertEquals(0x800454D2L, TUNGETIFF);
+        assertEquals(0x000054E3L, TUNGETDEVNETNS);
     }
 
     @Test
@@ -32,6 +33,7 @@ class LinuxConstantsTest {
         assertEquals(ioc(WRITE, 'T', 202, SIZEOF_INT), TUNSETIFF);
         assertEquals(ioc(WRITE, 'T', 203, SIZEOF_INT), TUNSETPERSIST);
         assertEquals(ioc(READ, 'T', 210, SIZEOF_INT), TUNGETIFF);
+        assertEquals(ioc(0, 'T', 227, 0), TUNGETDEVNETNS);
     }
 
     @Test
