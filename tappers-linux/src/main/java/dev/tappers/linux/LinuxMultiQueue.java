@@ -31,7 +31,11 @@ final class LinuxMultiQueue<D extends PacketDevice> implements MultiQueue<D> {
     private final List<D> view;
     /** Guarded by itself: which queues this object detached. */
     private final boolean[] detached;
-    private volatile boolean closed;
+    /**
+     * Not guarded by {@link #detached}: close must not wait behind an attach or detach whose step may be hopping
+     * to a namespace's thread; the queues' own guards make such a step fail once they are closed.
+     */
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     LinuxMultiQueue(List<LinuxPacketDevice> queues, Class<D> type) {
         this.queues = List.copyOf(queues);
@@ -70,7 +74,7 @@ final class LinuxMultiQueue<D extends PacketDevice> implements MultiQueue<D> {
         }
         LinuxPacketDevice queue = queues.get(i);
         synchronized (detached) {
-            if (closed) {
+            if (closed.get()) {
                 throw new ClosedChannelException();
             }
             if (detached[i] == !attach) {
@@ -124,13 +128,7 @@ final class LinuxMultiQueue<D extends PacketDevice> implements MultiQueue<D> {
 
     /** Marks this object closed; false when it was already. */
     private boolean markClosed() {
-        synchronized (detached) {
-            if (closed) {
-                return false;
-            }
-            closed = true;
-            return true;
-        }
+        return closed.compareAndSet(false, true);
     }
 
     /** Closes every queue; the first failure is thrown, with {@code failure} (if any) and the rest on it. */
@@ -166,6 +164,6 @@ final class LinuxMultiQueue<D extends PacketDevice> implements MultiQueue<D> {
             }
         }
         return "LinuxMultiQueue[" + name() + ", " + queues.size() + " queues" + (off > 0 ? ", " + off + " detached" : "")
-                + (closed ? ", closed" : "") + "]";
+                + (closed.get() ? ", closed" : "") + "]";
     }
 }
