@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,10 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Close releases the descriptor even when the closing thread was interrupted, or when a thread lingers. */
 class CloseRobustnessTest {
 
-    private static boolean exists(String name) throws Exception {
-        return Files.readAllLines(Path.of("/proc/thread-self/net/dev")).stream().skip(2)
-                .anyMatch(line -> line.substring(0, line.indexOf(':')).trim().equals(name));
-    }
 
     @Test
     void anInterruptedCloserStillWakesTheReaderAndRemovesTheDevice() throws Exception {
@@ -50,7 +44,7 @@ class CloseRobustnessTest {
             Thread.interrupted();
         }
         assertInstanceOf(AsynchronousCloseException.class, reader.get(10, TimeUnit.SECONDS));
-        assertFalse(exists(name), "the descriptor was released, so the device is gone");
+        assertFalse(LinuxTestSupport.interfaceNames().contains(name), "the descriptor was released, so the device is gone");
     }
 
     @Test

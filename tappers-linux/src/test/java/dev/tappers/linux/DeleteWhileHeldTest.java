@@ -6,8 +6,6 @@ import dev.tappers.tck.HermeticNetwork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,10 +21,6 @@ class DeleteWhileHeldTest {
         HermeticNetwork.require();
     }
 
-    private static boolean exists(String name) throws Exception {
-        return Files.readAllLines(Path.of("/proc/thread-self/net/dev")).stream().skip(2)
-                .anyMatch(line -> line.substring(0, line.indexOf(':')).trim().equals(name));
-    }
 
     @Test
     void deleteRemovesAnInterfaceThatAnAdoptedCopyStillHolds() throws Exception {
@@ -34,10 +28,10 @@ class DeleteWhileHeldTest {
         String name = created.name().value();
         // A second holder: the same descriptor adopted without ownership, which works on a duplicate of it.
         try (Tun second = LinuxTestSupport.PROVIDER.adoptTun(((LinuxPacketDevice) created).descriptor(), false)) {
-            assertTrue(exists(name));
+            assertTrue(LinuxTestSupport.interfaceNames().contains(name));
             created.delete();
             assertFalse(created.isOpen(), "delete closes the object");
-            assertFalse(exists(name), "the interface is gone although another descriptor still holds it");
+            assertFalse(LinuxTestSupport.interfaceNames().contains(name), "the interface is gone although another descriptor still holds it");
         }
     }
 }

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -351,7 +350,7 @@ class LinuxNamespaceTest {
 
             veth.close();
             assertFalse(existsIn(ns, peer), "closing the pair deletes the moved end");
-            assertFalse(procNetDevNames().contains(end), "and the end left here");
+            assertFalse(LinuxTestSupport.interfaceNames().contains(end), "and the end left here");
         }
     }
 
@@ -380,7 +379,7 @@ class LinuxNamespaceTest {
             NetworkNamespace foreign = foreignNamespace();
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tun.moveTo(foreign));
             assertTrue(e.getMessage().contains("move " + name), e.getMessage());
-            assertTrue(procNetDevNames().contains(name));
+            assertTrue(LinuxTestSupport.interfaceNames().contains(name));
         }
     }
 
@@ -392,7 +391,7 @@ class LinuxNamespaceTest {
             ClosedChannelException e = assertThrows(ClosedChannelException.class, () -> tun.moveTo(ns));
             assertTrue(e.getMessage().startsWith("move into network namespace net:["), e.getMessage());
             assertTrue(e.getMessage().endsWith("is closed"), e.getMessage());
-            assertTrue(procNetDevNames().contains(tun.name().value()));
+            assertTrue(LinuxTestSupport.interfaceNames().contains(tun.name().value()));
         }
     }
 
@@ -492,20 +491,9 @@ class LinuxNamespaceTest {
     }
 
     private static boolean existsIn(NetworkNamespace ns, String name) throws Exception {
-        return ns.call(() -> procNetDevNames().contains(name));
+        return ns.call(() -> LinuxTestSupport.interfaceNames().contains(name));
     }
 
-    /** Names in /proc/thread-self/net/dev: the calling thread's namespace. */
-    private static List<String> procNetDevNames() throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("/proc/thread-self/net/dev"))) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                names.add(line.substring(0, colon).trim());
-            }
-        }
-        return names;
-    }
 
 
     private static <T> T onNewThread(Callable<T> body) throws Exception {
