@@ -20,7 +20,10 @@ final class TestNamespaceDirectory {
     static synchronized Path use() {
         if (directory == null) {
             try {
-                directory = Files.createTempDirectory("tappers-netns-");
+                // The build names one under target/ for the whole test JVM; a run outside Maven gets a temp one.
+                String configured = System.getProperty(LinuxNamespaces.DIRECTORY_PROPERTY, "").trim();
+                directory = configured.isEmpty() ? Files.createTempDirectory("tappers-netns-")
+                        : Files.createDirectories(Path.of(configured));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
