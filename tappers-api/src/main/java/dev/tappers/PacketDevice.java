@@ -97,6 +97,23 @@ public interface PacketDevice extends NetworkDevice {
                 new UnsupportedFeatureException(Feature.ASYNC_IO, getClass().getName(), null));
     }
 
+    /**
+     * The segmentation offloads in force ({@link Offload}): those asked for with
+     * {@link DeviceOptions#withOffload} that the kernel granted. Empty for plain packets.
+     */
+    default java.util.Set<Offload> offloads() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Turns offloads off (or back on) while the device runs, within what it was created with: the off-switch
+     * for a kernel whose offloaded packets misbehave. Returns the offloads now in force. Needs
+     * {@link Feature#OFFLOAD} and a device created with offload.
+     */
+    default java.util.Set<Offload> setOffloads(java.util.Set<Offload> offloads) throws IOException {
+        throw new UnsupportedFeatureException(Feature.OFFLOAD, getClass().getName(), null);
+    }
+
     /** The largest packet {@link #receive} can deliver: a buffer this large never gets a {@link PacketTooLargeException}. */
     int maxPacketSize();
 }

@@ -214,6 +214,38 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
         assertEquals(0, cancelledBuffer.position(), "the cancelled receive wrote into its buffer");
     }
 
+    /**
+     * A packet too large for the first future's buffer is kept (PacketTooLargeException) and then completes the
+     * next future: it waits in user space, where the descriptor's readiness cannot show it.
+     */
+    @Test
+    void required_aPacketKeptAfterTooLargeCompletesTheNextFuture() throws Exception {
+        TestSubnet s = TestSubnet.next();
+        Tun tun = upTun(s);
+        byte[] payload = payload("kept " + "x".repeat(300), s);
+        try (DatagramSocket socket = bind(s.v4(1))) {
+            socket.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(s.v4(2), ECHO_PORT)));
+            long deadline = System.nanoTime() + packetTimeout().toNanos();
+            while (System.nanoTime() - deadline < 0) {
+                ByteBuffer small = ByteBuffer.allocateDirect(100);
+                try {
+                    tun.receiveAsync(small).get(packetTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    continue; // a short packet of the kernel's own
+                } catch (ExecutionException e) {
+                    assertInstanceOf(dev.tappers.PacketTooLargeException.class, e.getCause(), "a too-small buffer");
+                }
+                ByteBuffer big = ByteBuffer.allocateDirect(tun.maxPacketSize());
+                int n = tun.receiveAsync(big).get(packetTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                byte[] packet = new byte[n];
+                big.flip().get(packet);
+                if (isUdpTo(packet, s, ECHO_PORT, payload)) {
+                    return;
+                }
+            }
+            fail("the kept datagram never completed a future");
+        }
+    }
+
     @Test
     void required_anInvalidPacketGivesAFailedFutureAtOnce() throws Exception {
         Tun tun = track(provider().createTun(DeviceOptions.defaults()));
