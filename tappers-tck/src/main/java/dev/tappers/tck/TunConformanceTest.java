@@ -14,7 +14,14 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,6 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class TunConformanceTest extends AbstractDeviceConformanceTest<Tun> {
     /** The source port of datagrams the tests write into the TUN. */
     private static final int NEAR_PORT = 40_001;
+    /**
+     * The datagrams of a burst: well inside a Linux TUN's queue (500 packets) and a kernel socket's default
+     * receive buffer, so a kernel loses none of them, and enough that a provider losing one in ten loses some.
+     */
+    static final int BURST = 100;
 
     protected TunConformanceTest() {
     }
@@ -209,5 +221,82 @@ public abstract class TunConformanceTest extends AbstractDeviceConformanceTest<T
             assertArrayEquals(payload, got.data(), "the datagram's data");
             assertEquals(new InetSocketAddress(s.v6(2), NEAR_PORT), got.sender(), "the datagram's sender");
         }
+    }
+
+    // ---- bursts: nothing lost ---------------------------------------------------------------------------------
+
+    @Test
+    @RequiresFeature({Feature.IPV4_ADDRESSES, Feature.SET_STATE})
+    void required_aBurstOfDatagramsWrittenToTheTunArrivesWhole() throws Exception {
+        TestSubnet s = TestSubnet.next();
+        Tun tun = create();
+        tun.up();
+        tun.addAddress(s.v4Request(1, 24));
+        try (FarSocket socket = bind(s.v4(1))) {
+            // One datagram first, sent again until it arrives: the far side may not take the address at once.
+            byte[] warmUp = payload("burst warm-up", s);
+            deliver(tun, () -> ByteBuffer.wrap(Ipv4Packet.udp(s.v4(2), s.v4(1),
+                    new UdpDatagram(NEAR_PORT, socket.localPort(), warmUp)).toBytes()), socket, "the warm-up datagram");
+            Map<String, Integer> burst = burstPayloads("out", s);
+            for (Map.Entry<String, Integer> e : burst.entrySet()) {
+                byte[] data = e.getKey().getBytes(StandardCharsets.US_ASCII);
+                sendAll(tun, direct(Ipv4Packet.udp(s.v4(2), s.v4(1), new UdpDatagram(NEAR_PORT, socket.localPort(), data))
+                        .toBytes()));
+            }
+            Set<Integer> arrived = new TreeSet<>();
+            long deadline = System.nanoTime() + packetTimeout().toNanos();
+            while (arrived.size() < BURST && System.nanoTime() - deadline < 0) {
+                socket.receive(Duration.ofMillis(Datagrams.RESEND_MILLIS)).map(d -> burst.get(
+                        new String(d.data(), StandardCharsets.US_ASCII))).ifPresent(arrived::add);
+            }
+            assertEquals(BURST, arrived.size(), "of " + BURST + " datagrams written to " + tun.name() + " at once, "
+                    + (BURST - arrived.size()) + " never reached the far side: " + missing(arrived));
+        }
+    }
+
+    @Test
+    @RequiresFeature({Feature.IPV4_ADDRESSES, Feature.SET_STATE})
+    void required_aBurstOfDatagramsFromTheFarSideArrivesWhole() throws Exception {
+        TestSubnet s = TestSubnet.next();
+        Tun tun = create();
+        tun.up();
+        tun.addAddress(s.v4Request(1, 24));
+        Map<String, Integer> burst = burstPayloads("in", s);
+        Set<Integer> arrived = new TreeSet<>();
+        try (FarSocket socket = bind(s.v4(1))) {
+            for (String data : burst.keySet()) {
+                socket.send(data.getBytes(StandardCharsets.US_ASCII), new InetSocketAddress(s.v4(2), FAR_PORT));
+            }
+            try {
+                await(tun, ByteBuffer.allocateDirect(tun.maxPacketSize()), p -> {
+                    Ipv4Packet.tryParse(p).filter(ip -> ip.destination().equals(s.v4(2))).flatMap(Ipv4Packet::udp)
+                            .map(u -> burst.get(new String(u.payload(), StandardCharsets.US_ASCII)))
+                            .ifPresent(arrived::add);
+                    return arrived.size() == BURST ? Optional.of(Boolean.TRUE) : Optional.empty();
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError("of " + BURST + " datagrams sent to " + tun.name() + " at once, "
+                        + (BURST - arrived.size()) + " never arrived: " + missing(arrived), e);
+            }
+        }
+    }
+
+    /** {@value #BURST} distinct payloads and their numbers. */
+    private static Map<String, Integer> burstPayloads(String direction, TestSubnet s) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (int i = 0; i < BURST; i++) {
+            out.put(new String(payload("burst " + direction + " " + i, s), StandardCharsets.US_ASCII), i);
+        }
+        return out;
+    }
+
+    private static List<Integer> missing(Set<Integer> arrived) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < BURST; i++) {
+            if (!arrived.contains(i)) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 }
