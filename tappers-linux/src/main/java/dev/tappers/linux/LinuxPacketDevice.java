@@ -7,6 +7,7 @@ import dev.tappers.spi.Checks;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 
 import static dev.tappers.linux.jna.LinuxConstants.*;
 
@@ -89,9 +90,51 @@ abstract class LinuxPacketDevice extends LinuxInterface implements PacketDevice 
 
     @Override
     public int send(ByteBuffer src) throws IOException {
+        checkPacket(src);
+        return channel.send(src);
+    }
+
+    /** Everything {@link #send} checks before the system call: size, and (TUN) the IP version. */
+    final void checkPacket(ByteBuffer src) {
         Checks.packetToSend(name().value(), src, channel.maxPacketSize());
         checkOutgoing(src);
-        return channel.send(src);
+    }
+
+    @Override
+    public int receiveBatch(ByteBuffer[] dsts) throws IOException {
+        return channel.receiveBatch(dsts);
+    }
+
+    @Override
+    public int sendBatch(ByteBuffer[] srcs) throws IOException {
+        Checks.batch(name().value(), "send", srcs);
+        for (ByteBuffer src : srcs) {
+            checkPacket(src);
+        }
+        return channel.sendBatch(srcs);
+    }
+
+    @Override
+    public CompletableFuture<Integer> receiveAsync(ByteBuffer dst) {
+        try {
+            return LinuxPoller.shared().receive(this, dst);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Integer> sendAsync(ByteBuffer src) {
+        try {
+            return LinuxPoller.shared().send(this, src);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The packet path, for the poller. */
+    final PacketChannel channel() {
+        return channel;
     }
 
     @Override

@@ -7,8 +7,12 @@ import dev.tappers.linux.jna.SyscallException;
 import dev.tappers.linux.jna.Syscalls;
 import dev.tappers.spi.Checks;
 
+import dev.tappers.Readiness;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -51,6 +55,11 @@ final class PacketChannel {
     private long txCachedAddress;
 
     private volatile boolean nonBlocking;
+
+    /** Run by {@link #close()} after the channel is marked closed and before its descriptor is released. */
+    private final List<Runnable> closeListeners = new ArrayList<>();
+    /** Set under the {@link #closeListeners} lock once close has taken them: later listeners are refused. */
+    private boolean closeListenersTaken;
 
     /**
      * @param fd        a nonblocking descriptor; this channel closes it
@@ -107,10 +116,93 @@ final class PacketChannel {
                 if (nonBlocking) {
                     return 0;
                 }
-                if (rxIo.await(false, -1) == PacketIo.WOKEN) {
-                    guard.throwIfClosedWhileWaiting();
+                awaitReady(rxIo, Readiness.READABLE);
+            }
+        } catch (SyscallException e) {
+            throw fail("receive", e);
+        } finally {
+            rxLock.unlock();
+            guard.exit();
+        }
+    }
+
+    /**
+     * Waits until the descriptor is ready or the channel is closed (then throws AsynchronousCloseException).
+     * A platform thread waits in poll(2) beside the wake-up eventfd. A virtual thread must not: a native call
+     * holds its carrier thread for as long as it lasts, so it parks on the shared poller instead, and its carrier
+     * runs other virtual threads meanwhile.
+     */
+    private void awaitReady(PacketIo io, Readiness readiness) throws IOException {
+        if (VirtualThreads.isCurrentThreadVirtual()) {
+            LinuxPoller.shared().awaitReady(this, readiness);
+        } else if (io.await(readiness == Readiness.WRITABLE, -1) != PacketIo.WOKEN) {
+            return;
+        }
+        guard.throwIfClosedWhileWaiting();
+    }
+
+    /**
+     * One receive attempt that never waits, for the poller: the packet's length, or {@link PacketIo#AGAIN} when
+     * none is waiting or another thread is receiving (it will take the packet; the poller looks again).
+     */
+    int tryReceive(ByteBuffer dst) throws IOException {
+        Checks.receiveBuffer(label.get(), dst);
+        guard.enter();
+        try {
+            if (!rxLock.tryLock()) {
+                return PacketIo.AGAIN;
+            }
+            try {
+                if (rxPending >= 0) {
+                    return deliverPending(dst);
+                }
+                return dst.isDirect() ? readInPlace(dst) : readStaged(dst);
+            } finally {
+                rxLock.unlock();
+            }
+        } catch (SyscallException e) {
+            throw fail("receive", e);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** See {@link dev.tappers.PacketDevice#receiveBatch}: waits (in blocking mode) for the first packet only. */
+    int receiveBatch(ByteBuffer[] dsts) throws IOException {
+        Checks.batch(label.get(), "receive", dsts);
+        for (ByteBuffer dst : dsts) {
+            Checks.receiveBuffer(label.get(), dst);
+        }
+        if (dsts.length == 0) {
+            return 0;
+        }
+        guard.enter();
+        rxLock.lock();
+        try {
+            int count = 0;
+            while (count < dsts.length) {
+                int n;
+                try {
+                    if (rxPending >= 0) {
+                        n = deliverPending(dsts[count]);
+                    } else {
+                        n = dsts[count].isDirect() ? readInPlace(dsts[count]) : readStaged(dsts[count]);
+                    }
+                } catch (PacketTooLargeException e) {
+                    if (count == 0) {
+                        throw e;
+                    }
+                    return count; // the packet stays queued for the next call
+                }
+                if (n != PacketIo.AGAIN) {
+                    count++;
+                } else if (count > 0 || nonBlocking) {
+                    return count;
+                } else {
+                    awaitReady(rxIo, Readiness.READABLE);
                 }
             }
+            return count;
         } catch (SyscallException e) {
             throw fail("receive", e);
         } finally {
@@ -181,37 +273,118 @@ final class PacketChannel {
         guard.enter();
         txLock.lock();
         try {
-            int length = src.remaining();
-            long address;
-            if (src.isDirect()) {
-                if (src != txCachedBuffer) {
-                    txCachedAddress = PacketIo.addressOf(src);
-                    txCachedBuffer = src;
-                }
-                address = txCachedAddress + src.position();
-            } else {
-                txStaging.put(0, src, src.position(), length);
-                address = txStagingAddress;
-            }
-            while (true) {
-                int n = txIo.write(address, length);
-                if (n != PacketIo.AGAIN) {
-                    src.position(src.limit());
-                    return n;
-                }
-                if (nonBlocking) {
-                    return 0;
-                }
-                if (txIo.await(true, -1) == PacketIo.WOKEN) {
-                    guard.throwIfClosedWhileWaiting();
-                }
-            }
+            return sendLocked(src);
         } catch (SyscallException e) {
-            throw fail("send", e, e.errno() == EINVAL ? "the kernel rejected the packet as malformed" : null);
+            throw sendFailure(e);
         } finally {
             txLock.unlock();
             guard.exit();
         }
+    }
+
+    /**
+     * One send attempt that never waits, for the poller: the bytes sent, or {@link PacketIo#AGAIN} when the
+     * device cannot take the packet now or another thread is sending. The caller has checked the packet.
+     */
+    int trySend(ByteBuffer src) throws IOException {
+        guard.enter();
+        try {
+            if (!txLock.tryLock()) {
+                return PacketIo.AGAIN;
+            }
+            try {
+                return writeOnce(src);
+            } finally {
+                txLock.unlock();
+            }
+        } catch (SyscallException e) {
+            throw sendFailure(e);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** See {@link dev.tappers.PacketDevice#sendBatch}; the caller has checked every packet. */
+    int sendBatch(ByteBuffer[] srcs) throws IOException {
+        guard.enter();
+        txLock.lock();
+        try {
+            for (int i = 0; i < srcs.length; i++) {
+                if (sendLocked(srcs[i]) == 0) {
+                    return i; // nonblocking, and the device is full
+                }
+            }
+            return srcs.length;
+        } catch (SyscallException e) {
+            throw sendFailure(e);
+        } finally {
+            txLock.unlock();
+            guard.exit();
+        }
+    }
+
+    /** Writes one packet, waiting for room in blocking mode; 0 in nonblocking mode when there is none. */
+    private int sendLocked(ByteBuffer src) throws IOException {
+        while (true) {
+            int n = writeOnce(src);
+            if (n != PacketIo.AGAIN) {
+                return n;
+            }
+            if (nonBlocking) {
+                return 0;
+            }
+            awaitReady(txIo, Readiness.WRITABLE);
+        }
+    }
+
+    /** One write(2) of the packet: its length (the position moves to the limit), or AGAIN. Under txLock. */
+    private int writeOnce(ByteBuffer src) throws SyscallException {
+        int length = src.remaining();
+        long address;
+        if (src.isDirect()) {
+            if (src != txCachedBuffer) {
+                txCachedAddress = PacketIo.addressOf(src);
+                txCachedBuffer = src;
+            }
+            address = txCachedAddress + src.position();
+        } else {
+            txStaging.put(0, src, src.position(), length);
+            address = txStagingAddress;
+        }
+        int n = txIo.write(address, length);
+        if (n != PacketIo.AGAIN) {
+            src.position(src.limit());
+        }
+        return n;
+    }
+
+    private TappersException sendFailure(SyscallException e) {
+        return fail("send", e, e.errno() == EINVAL ? "the kernel rejected the packet as malformed" : null);
+    }
+
+    /**
+     * Asks for {@code listener} to run when the channel closes: after it is marked closed (so new calls fail)
+     * and before the descriptor is released (so the listener may still name it, to epoll for instance).
+     * Returns false, and keeps nothing, when the channel is already closing.
+     */
+    boolean addCloseListener(Runnable listener) {
+        synchronized (closeListeners) {
+            if (closeListenersTaken) {
+                return false;
+            }
+            closeListeners.add(listener);
+            return true;
+        }
+    }
+
+    void removeCloseListener(Runnable listener) {
+        synchronized (closeListeners) {
+            closeListeners.remove(listener);
+        }
+    }
+
+    boolean isClosed() {
+        return guard.isClosed();
     }
 
     /** Marks the owner closed, wakes every waiting thread, waits for them to leave, then closes the descriptors. */
@@ -220,6 +393,15 @@ final class PacketChannel {
             return;
         }
         PacketIo.wake(wakeFd);
+        List<Runnable> listeners;
+        synchronized (closeListeners) {
+            closeListenersTaken = true;
+            listeners = new ArrayList<>(closeListeners);
+            closeListeners.clear();
+        }
+        for (Runnable listener : listeners) {
+            listener.run(); // wakes what waits on a poller; must not throw (the pollers' listeners don't)
+        }
         if (!guard.awaitDrained(CLOSE_DRAIN_MILLIS)) {
             // Releasing the descriptor under a thread that still uses it could let that thread hit a reused
             // descriptor number: the last thread to leave releases it instead.
