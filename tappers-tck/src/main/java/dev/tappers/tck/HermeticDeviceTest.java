@@ -88,6 +88,14 @@ public abstract class HermeticDeviceTest extends ProviderTest {
     }
 
     /**
+     * A UDP socket of the test network's far side bound to {@code address} ({@link TestNetwork#bind}): a kernel
+     * socket by default, whatever the provider's test network puts there otherwise.
+     */
+    final FarSocket farBind(InetAddress address) throws Exception {
+        return testNetwork().bind(address, packetTimeout());
+    }
+
+    /**
      * Receives from {@code device} in nonblocking mode for {@code wait}, and fails if a packet {@code unwanted}
      * matches arrives. The device is left in blocking mode.
      */
