@@ -18,6 +18,8 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -33,6 +35,7 @@ abstract class MemoryDevice implements PacketDevice {
     private final ReentrantLock queueLock = new ReentrantLock();
     private final Condition arrived = queueLock.newCondition();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final CopyOnWriteArrayList<MemoryPoller> pollers = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
     private volatile boolean nonBlocking;
 
@@ -192,6 +195,10 @@ abstract class MemoryDevice implements PacketDevice {
         } finally {
             queueLock.unlock();
         }
+        for (MemoryPoller poller : pollers) {
+            poller.closed(this);
+        }
+        pollers.clear();
     }
 
     // ---- packets -------------------------------------------------------------------------------------------
@@ -214,6 +221,49 @@ abstract class MemoryDevice implements PacketDevice {
     @Override
     public final int receive(ByteBuffer dst) throws IOException {
         Checks.receiveBuffer(label(), dst);
+        return takeOne(dst, !nonBlocking);
+    }
+
+    @Override
+    public final int receiveBatch(ByteBuffer[] dsts) throws IOException {
+        Checks.batch(label(), "receive", dsts);
+        for (ByteBuffer dst : dsts) {
+            Checks.receiveBuffer(label(), dst);
+        }
+        if (dsts.length == 0) {
+            ensureOpen();
+            return 0;
+        }
+        return take(dsts, !nonBlocking);
+    }
+
+    /** A receive that never waits, whatever the mode: for the poller, once the device is readable. */
+    final int receiveNow(ByteBuffer dst) throws IOException {
+        return takeOne(dst, false);
+    }
+
+    /** One packet into {@code dst}: its length, or 0 when none came. */
+    private int takeOne(ByteBuffer dst, boolean wait) throws IOException {
+        int before = dst.position();
+        return take(new ByteBuffer[] {dst}, wait) == 0 ? 0 : dst.position() - before;
+    }
+
+    /** True when a receive would find a packet now. */
+    final boolean hasPacket() {
+        queueLock.lock();
+        try {
+            return !queue.isEmpty();
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    /**
+     * Moves waiting packets into {@code dsts}, one each, in order, and returns how many; waits for the first when
+     * {@code wait}. A packet too large for its buffer stays queued and ends the batch, and is reported only when it
+     * is the first.
+     */
+    private int take(ByteBuffer[] dsts, boolean wait) throws IOException {
         boolean waited = false;
         queueLock.lock();
         try {
@@ -221,16 +271,22 @@ abstract class MemoryDevice implements PacketDevice {
                 if (!open) {
                     throw waited ? new AsynchronousCloseException() : new ClosedChannelException();
                 }
-                byte[] next = queue.peek();
-                if (next != null) {
-                    if (next.length > dst.remaining()) {
-                        throw new PacketTooLargeException(label(), next.length, dst.remaining());
+                if (!queue.isEmpty()) {
+                    int n = 0;
+                    while (n < dsts.length && !queue.isEmpty()) {
+                        byte[] next = queue.peek();
+                        if (next.length > dsts[n].remaining()) {
+                            if (n == 0) {
+                                throw new PacketTooLargeException(label(), next.length, dsts[n].remaining());
+                            }
+                            break;
+                        }
+                        queue.poll();
+                        dsts[n++].put(next);
                     }
-                    queue.poll();
-                    dst.put(next);
-                    return next.length;
+                    return n;
                 }
-                if (nonBlocking) {
+                if (!wait) {
                     return 0;
                 }
                 waited = true;
@@ -252,9 +308,42 @@ abstract class MemoryDevice implements PacketDevice {
      */
     @Override
     public final int send(ByteBuffer src) throws IOException {
+        checkSend(src);
+        ensureOpen();
+        return transmit(src);
+    }
+
+    /** Checks every packet before sending any; then sends them all (the network never pushes back). */
+    @Override
+    public final int sendBatch(ByteBuffer[] srcs) throws IOException {
+        Checks.batch(label(), "send", srcs);
+        for (ByteBuffer src : srcs) {
+            checkSend(src);
+        }
+        ensureOpen();
+        for (ByteBuffer src : srcs) {
+            transmit(src);
+        }
+        return srcs.length;
+    }
+
+    @Override
+    public final CompletableFuture<Integer> receiveAsync(ByteBuffer dst) {
+        return network.sharedPoller().receive(this, dst);
+    }
+
+    @Override
+    public final CompletableFuture<Integer> sendAsync(ByteBuffer src) {
+        return network.sharedPoller().send(this, src);
+    }
+
+    /** The argument checks of a send, before anything moves. */
+    final void checkSend(ByteBuffer src) {
         Checks.packetToSend(label(), src, maxPacketSize());
         checkOutgoing(src);
-        ensureOpen();
+    }
+
+    private int transmit(ByteBuffer src) {
         byte[] packet = new byte[src.remaining()];
         src.get(packet);
         iface.transmit(packet);
@@ -273,10 +362,26 @@ abstract class MemoryDevice implements PacketDevice {
             }
             queue.add(packet);
             arrived.signal();
-            return true;
         } finally {
             queueLock.unlock();
         }
+        for (MemoryPoller poller : pollers) {
+            poller.readable(this);
+        }
+        return true;
+    }
+
+    /** A poller that watches this device, to be told when a packet arrives and when the device closes. */
+    final void addPoller(MemoryPoller poller) {
+        pollers.addIfAbsent(poller);
+    }
+
+    final void removePoller(MemoryPoller poller) {
+        pollers.remove(poller);
+    }
+
+    final MemoryNetwork network() {
+        return network;
     }
 
     @Override

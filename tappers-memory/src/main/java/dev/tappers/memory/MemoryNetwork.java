@@ -43,6 +43,7 @@ public final class MemoryNetwork {
     final Object lock = new Object();
     private final Map<InterfaceName, MemoryInterface> interfaces = new TreeMap<>();
     private int nextIndex = 1;
+    private MemoryPoller sharedPoller;
 
     /** A new, empty network. */
     public MemoryNetwork() {
@@ -119,6 +120,16 @@ public final class MemoryNetwork {
     }
 
     // ---- for the provider's devices ------------------------------------------------------------------------
+
+    /** The poller behind the devices' receiveAsync and sendAsync: one per network, started on first use. */
+    MemoryPoller sharedPoller() {
+        synchronized (lock) {
+            if (sharedPoller == null) {
+                sharedPoller = new MemoryPoller(this, "tappers-memory-shared-poller");
+            }
+            return sharedPoller;
+        }
+    }
 
     MemoryInterface lookup(InterfaceName name, String operation) throws NoSuchDeviceException {
         Objects.requireNonNull(name, "name");

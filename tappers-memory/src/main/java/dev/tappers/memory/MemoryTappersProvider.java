@@ -6,6 +6,7 @@ import dev.tappers.InterfaceInfo;
 import dev.tappers.InterfaceKind;
 import dev.tappers.InterfaceName;
 import dev.tappers.OsFamily;
+import dev.tappers.Poller;
 import dev.tappers.Tap;
 import dev.tappers.Tun;
 import dev.tappers.spi.ProviderInfo;
@@ -54,7 +55,9 @@ public final class MemoryTappersProvider implements TappersProvider {
             Feature.SET_MAC,
             Feature.NONBLOCKING,
             Feature.PERSISTENCE,
-            Feature.INTERFACE_LIST));
+            Feature.INTERFACE_LIST,
+            Feature.BATCH_IO,
+            Feature.ASYNC_IO));
 
     private final MemoryNetwork network;
 
@@ -109,6 +112,12 @@ public final class MemoryTappersProvider implements TappersProvider {
     @Override
     public Tap openTap(InterfaceName name) throws IOException {
         return network.open(InterfaceKind.TAP, name, i -> new MemoryTap(i, false, false));
+    }
+
+    /** A poller with a thread of its own, for the devices of this provider's network. */
+    @Override
+    public Poller openPoller() {
+        return new MemoryPoller(network, "tappers-memory-poller");
     }
 
     @Override

@@ -53,9 +53,13 @@ final class FaultyMemoryProvider implements TappersProvider {
         return real.name();
     }
 
+    /** The real provider's, less batch and event-driven I/O, which the wrapped TUN does not pass through. */
     @Override
     public Set<Feature> features() {
-        return real.features();
+        Set<Feature> f = java.util.EnumSet.copyOf(real.features());
+        f.remove(Feature.BATCH_IO);
+        f.remove(Feature.ASYNC_IO);
+        return java.util.Collections.unmodifiableSet(f);
     }
 
     @Override
