@@ -14,10 +14,8 @@ import java.util.Optional;
  * ({@code tappers-PROVIDER/target/tck-report.md}, by {@code dev.tappers.tck.report.TckReportListener}).
  * {@link ReadmeTckTablesTest} checks that they are; this program copies them in.
  *
- * <p>JDK only, so it runs as a single source file, from the repository root, after {@code ./mvnw verify}:
- * <pre>{@code
- * java tappers-examples/src/test/java/dev/tappers/examples/ReadmeTckTables.java
- * }</pre>
+ * <p>JDK only, so it runs as a single source file after {@code ./mvnw verify}: {@code tools/readme-tck-tables.sh}
+ * runs {@code java tappers-examples/src/test/java/dev/tappers/examples/ReadmeTckTables.java ROOT}.
  */
 public final class ReadmeTckTables {
     /** The providers whose tables README shows, each with its module {@code tappers-NAME}. */

@@ -26,8 +26,7 @@ class ReadmeTckTablesTest {
     private static final Path ROOT = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).getParent();
     /** What {@code dev.tappers.tck.HermeticNetwork} says when device tests cannot run in this environment. */
     static final String DEVICE_TESTS_COULD_NOT_RUN = "device tests cannot run";
-    static final String FIX = "run 'java tappers-examples/src/test/java/dev/tappers/examples/ReadmeTckTables.java' "
-            + "from the repository root after './mvnw -B verify' as root";
+    static final String FIX = "run tools/readme-tck-tables.sh after './mvnw -B verify' as root";
 
     @TestFactory
     Stream<DynamicTest> readmeTablesAreTheGeneratedReports() throws IOException {
