@@ -220,8 +220,8 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
         TestSubnet s = TestSubnet.next();
         Tun tun = upTun(s);
         byte[] payload = payload("kept " + "x".repeat(300), s);
-        try (DatagramSocket socket = bind(s.v4(1))) {
-            socket.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(s.v4(2), ECHO_PORT)));
+        try (FarSocket socket = farBind(s.v4(1))) {
+            socket.send(payload, new InetSocketAddress(s.v4(2), ECHO_PORT));
             long deadline = System.nanoTime() + packetTimeout().toNanos();
             while (System.nanoTime() - deadline < 0) {
                 ByteBuffer small = ByteBuffer.allocateDirect(100);
