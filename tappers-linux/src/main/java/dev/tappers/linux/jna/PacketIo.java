@@ -34,6 +34,17 @@ public final class PacketIo implements AutoCloseable {
     private final Memory pollFds = new Memory(2L * POLLFD_SIZE);
     private final long iovAddress = Pointer.nativeValue(iov);
     private final long pollAddress = Pointer.nativeValue(pollFds);
+    /** Where the FFM binding leaves errno after each call; unused (and tiny) with JNA. */
+    private final Memory ffmStateMemory = new Memory(Math.max(8, FfmPacketCalls.STATE_SIZE));
+    private final Object ffmState = FFM ? FfmPacketCalls.stateSegment(ffmStateMemory) : null;
+
+    /** Whether the packet path goes through the JDK's foreign function interface instead of JNA; fixed per JVM. */
+    private static final boolean FFM = FfmPacketCalls.SELECTED;
+
+    /** The binding the packet path uses in this JVM, for diagnostics and benchmark reports. */
+    public static String binding() {
+        return FfmPacketCalls.description();
+    }
 
     public PacketIo(int fd, int wakeFd) {
         this.fd = fd;
@@ -79,7 +90,7 @@ public final class PacketIo implements AutoCloseable {
     /** read(2) into {@code [address, address+length)}: the byte count, or {@link #AGAIN}. */
     public int read(long address, int length) throws SyscallException {
         while (true) {
-            long n = PacketCalls.read(fd, address, length);
+            long n = FFM ? FfmPacketCalls.read(ffmState, fd, address, length) : PacketCalls.read(fd, address, length);
             if (n >= 0) {
                 return (int) n;
             }
@@ -93,8 +104,8 @@ public final class PacketIo implements AutoCloseable {
      * After a call returned -1: false for EAGAIN (nothing now), true for EINTR (call again), and a
      * {@link SyscallException} for anything else.
      */
-    private static boolean retry(String call) throws SyscallException {
-        int errno = PacketCalls.errno();
+    private boolean retry(String call) throws SyscallException {
+        int errno = errno();
         if (errno == EAGAIN) {
             return false;
         }
@@ -114,7 +125,7 @@ public final class PacketIo implements AutoCloseable {
         iov.setLong(16, second);
         iov.setLong(24, secondLength);
         while (true) {
-            long n = PacketCalls.readv(fd, iovAddress, 2);
+            long n = FFM ? FfmPacketCalls.readv(ffmState, fd, iovAddress, 2) : PacketCalls.readv(fd, iovAddress, 2);
             if (n >= 0) {
                 return (int) n;
             }
@@ -134,7 +145,7 @@ public final class PacketIo implements AutoCloseable {
         iov.setLong(16, second);
         iov.setLong(24, secondLength);
         while (true) {
-            long n = PacketCalls.writev(fd, iovAddress, 2);
+            long n = FFM ? FfmPacketCalls.writev(ffmState, fd, iovAddress, 2) : PacketCalls.writev(fd, iovAddress, 2);
             if (n >= 0) {
                 return (int) n;
             }
@@ -147,7 +158,7 @@ public final class PacketIo implements AutoCloseable {
     /** write(2) of one whole packet: the byte count, or {@link #AGAIN}. */
     public int write(long address, int length) throws SyscallException {
         while (true) {
-            long n = PacketCalls.write(fd, address, length);
+            long n = FFM ? FfmPacketCalls.write(ffmState, fd, address, length) : PacketCalls.write(fd, address, length);
             if (n >= 0) {
                 return (int) n;
             }
@@ -169,12 +180,13 @@ public final class PacketIo implements AutoCloseable {
         pollFds.setShort(12, POLLIN);
         pollFds.setShort(14, (short) 0);
         while (true) {
-            int n = PacketCalls.poll(pollAddress, 2, timeoutMillis);
+            int n = FFM ? FfmPacketCalls.poll(ffmState, pollAddress, 2, timeoutMillis) : PacketCalls.poll(pollAddress, 2, timeoutMillis);
             if (n < 0) {
-                if (PacketCalls.errno() == EINTR) {
+                int errno = errno();
+                if (errno == EINTR) {
                     continue;
                 }
-                throw new SyscallException("poll", PacketCalls.errno());
+                throw new SyscallException("poll", errno);
             }
             if (n == 0) {
                 return TIMED_OUT;
@@ -187,10 +199,16 @@ public final class PacketIo implements AutoCloseable {
         }
     }
 
+    /** errno after this instance's last call that returned -1, from the binding that made it. */
+    private int errno() {
+        return FFM ? ffmStateMemory.getInt(FfmPacketCalls.ERRNO_OFFSET) : PacketCalls.errno();
+    }
+
     /** Frees the native memory; the descriptors belong to the caller. */
     @Override
     public void close() {
         iov.close();
         pollFds.close();
+        ffmStateMemory.close();
     }
 }
