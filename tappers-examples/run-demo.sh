@@ -9,7 +9,7 @@ set -eu
 cd "$(dirname "$0")"
 
 # Every program here with a main method; ReadmeExamplesTest checks that this list matches the sources.
-EXAMPLES="PingDemo QuickStart VethExample RouteExample NamespaceExample MultiQueueExample PersistenceExample DescriptorPassingExample"
+EXAMPLES="PingDemo QuickStart VethExample RouteExample NamespaceExample MultiQueueExample PersistenceExample DescriptorPassingExample AsyncEchoExample"
 if [ "$#" -gt 1 ]; then
     echo "usage: run-demo.sh [EXAMPLE]   where EXAMPLE is one of: $EXAMPLES (default PingDemo)" >&2
     exit 64

@@ -61,7 +61,14 @@ public enum Feature {
     /** Wrapping a TUN/TAP descriptor opened elsewhere. */
     ADOPT_DESCRIPTOR("adopting a descriptor created elsewhere"),
     /** Passing a device descriptor to another process over a Unix socket. */
-    DESCRIPTOR_PASSING("passing descriptors over Unix sockets");
+    DESCRIPTOR_PASSING("passing descriptors over Unix sockets"),
+    /**
+     * A {@link Poller}: readiness callbacks for many devices on one thread, and {@code receiveAsync}/{@code
+     * sendAsync} futures that complete on it.
+     */
+    ASYNC_IO("readiness callbacks, a shared poller and CompletableFuture send/receive"),
+    /** {@code receiveBatch}/{@code sendBatch}: many packets in one call. */
+    BATCH_IO("moving many packets in one call");
 
     private final String description;
 

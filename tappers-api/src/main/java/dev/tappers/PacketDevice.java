@@ -57,6 +57,63 @@ public interface PacketDevice extends NetworkDevice {
         throw new UnsupportedFeatureException(Feature.DESCRIPTOR_PASSING, getClass().getName(), null);
     }
 
+    /**
+     * Receives as many waiting packets as there are buffers, one per buffer, in arrival order; returns how many
+     * arrived. In blocking mode this waits for the first packet only; in nonblocking mode it returns 0 when none
+     * is waiting. Each filled buffer's position has advanced past its packet; the others are untouched. A packet
+     * too large for its buffer ends the batch: it stays queued, and {@link PacketTooLargeException} is thrown only
+     * when it is the first. Needs {@link Feature#BATCH_IO}.
+     *
+     * @throws java.nio.channels.AsynchronousCloseException when the device is closed while waiting
+     */
+    default int receiveBatch(ByteBuffer[] dsts) throws IOException {
+        throw new UnsupportedFeatureException(Feature.BATCH_IO, getClass().getName(), null);
+    }
+
+    /**
+     * Sends one packet from each buffer in order, each from its position to its limit; returns how many were
+     * sent. Every packet is checked before the first is sent. In blocking mode all are sent; in nonblocking mode
+     * sending stops at the first the device cannot take now, and its buffer and those after it are untouched.
+     * Needs {@link Feature#BATCH_IO}.
+     */
+    default int sendBatch(ByteBuffer[] srcs) throws IOException {
+        throw new UnsupportedFeatureException(Feature.BATCH_IO, getClass().getName(), null);
+    }
+
+    /**
+     * {@link Poller#receive} on the provider's shared poller: a future for the next packet, completed on the
+     * poller thread. Needs {@link Feature#ASYNC_IO}.
+     */
+    default java.util.concurrent.CompletableFuture<Integer> receiveAsync(ByteBuffer dst) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedFeatureException(Feature.ASYNC_IO, getClass().getName(), null));
+    }
+
+    /**
+     * {@link Poller#send} on the provider's shared poller. Needs {@link Feature#ASYNC_IO}.
+     */
+    default java.util.concurrent.CompletableFuture<Integer> sendAsync(ByteBuffer src) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedFeatureException(Feature.ASYNC_IO, getClass().getName(), null));
+    }
+
+    /**
+     * The segmentation offloads in force ({@link Offload}): those asked for with
+     * {@link DeviceOptions#withOffload} that the kernel granted. Empty for plain packets.
+     */
+    default java.util.Set<Offload> offloads() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Turns offloads off (or back on) while the device runs, within what it was created with: the off-switch
+     * for a kernel whose offloaded packets misbehave. Returns the offloads now in force. Needs
+     * {@link Feature#OFFLOAD} and a device created with offload.
+     */
+    default java.util.Set<Offload> setOffloads(java.util.Set<Offload> offloads) throws IOException {
+        throw new UnsupportedFeatureException(Feature.OFFLOAD, getClass().getName(), null);
+    }
+
     /** The largest packet {@link #receive} can deliver: a buffer this large never gets a {@link PacketTooLargeException}. */
     int maxPacketSize();
 }

@@ -86,4 +86,17 @@ public final class Checks {
             throw new IllegalArgumentException("receive on " + iface + ": the buffer is read-only");
         }
     }
+
+    /**
+     * Rejects a batch array that is null or holds a null buffer, naming the index; {@code operation} is
+     * "receive" or "send".
+     */
+    public static void batch(String iface, String operation, ByteBuffer[] buffers) {
+        Objects.requireNonNull(buffers, operation + " batch on " + iface + ": buffers");
+        for (int i = 0; i < buffers.length; i++) {
+            if (buffers[i] == null) {
+                throw new NullPointerException(operation + " batch on " + iface + ": buffers[" + i + "] is null");
+            }
+        }
+    }
 }

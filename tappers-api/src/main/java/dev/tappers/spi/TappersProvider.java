@@ -123,6 +123,15 @@ public interface TappersProvider {
         throw new UnsupportedFeatureException(Feature.NAMESPACES, name(), null);
     }
 
+    /**
+     * Starts a poller with a thread of its own, for this provider's devices. Needs {@link Feature#ASYNC_IO}.
+     * A provider with this feature also gives every device {@code receiveAsync}/{@code sendAsync} on a shared
+     * poller of its own.
+     */
+    default dev.tappers.Poller openPoller() throws IOException {
+        throw new UnsupportedFeatureException(Feature.ASYNC_IO, name(), null);
+    }
+
     /** Lists the interfaces of the caller's namespace. Needs {@link Feature#INTERFACE_LIST}. */
     default List<InterfaceInfo> listInterfaces() throws IOException {
         throw new UnsupportedFeatureException(Feature.INTERFACE_LIST, name(), null);

@@ -60,7 +60,10 @@ public final class LinuxTappersProvider implements TappersProvider {
             Feature.TX_QUEUE_LENGTH,
             Feature.RENAME,
             Feature.OWNERSHIP,
-            Feature.INTERFACE_LIST));
+            Feature.INTERFACE_LIST,
+            Feature.ASYNC_IO,
+            Feature.BATCH_IO,
+            Feature.OFFLOAD));
 
     /** Cheap and infallible, as the SPI asks: the machine is checked in {@link #unavailabilityCause()}. */
     public LinuxTappersProvider() {
@@ -69,6 +72,11 @@ public final class LinuxTappersProvider implements TappersProvider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public dev.tappers.Poller openPoller() throws IOException {
+        return LinuxPoller.open();
     }
 
     @Override

@@ -7,8 +7,12 @@ import dev.tappers.linux.jna.SyscallException;
 import dev.tappers.linux.jna.Syscalls;
 import dev.tappers.spi.Checks;
 
+import dev.tappers.Readiness;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -52,6 +56,16 @@ final class PacketChannel {
 
     private volatile boolean nonBlocking;
 
+    /** The virtio-net framing of a TUN created with offload, or null for plain packets. */
+    private final VnetPath vnet;
+    /** Whether a packet is held in user space (kept after PacketTooLargeException, or a cut segment). */
+    private volatile boolean rxBuffered;
+
+    /** Run by {@link #close()} after the channel is marked closed and before its descriptor is released. */
+    private final List<Runnable> closeListeners = new ArrayList<>();
+    /** Set under the {@link #closeListeners} lock once close has taken them: later listeners are refused. */
+    private boolean closeListenersTaken;
+
     /**
      * @param fd        a nonblocking descriptor; this channel closes it
      * @param wakeFd    an eventfd from {@link PacketIo#newWakeFd()}; this channel closes it
@@ -59,6 +73,13 @@ final class PacketChannel {
      * @param label     the interface name for messages (it can change with a rename)
      */
     PacketChannel(int fd, int wakeFd, int maxPacket, boolean nonBlocking, DescriptorGuard guard, Supplier<String> label) {
+        this(fd, wakeFd, maxPacket, nonBlocking, guard, label, null);
+    }
+
+    /** @param vnet the framing of a descriptor opened with IFF_VNET_HDR, or null for plain packets */
+    PacketChannel(int fd, int wakeFd, int maxPacket, boolean nonBlocking, DescriptorGuard guard, Supplier<String> label,
+                  VnetPath vnet) {
+        this.vnet = vnet;
         this.fd = fd;
         this.wakeFd = wakeFd;
         this.maxPacket = maxPacket;
@@ -96,20 +117,15 @@ final class PacketChannel {
         guard.enter();
         rxLock.lock();
         try {
-            if (rxPending >= 0) {
-                return deliverPending(dst);
-            }
             while (true) {
-                int n = dst.isDirect() ? readInPlace(dst) : readStaged(dst);
+                int n = readOne(dst);
                 if (n != PacketIo.AGAIN) {
                     return n;
                 }
                 if (nonBlocking) {
                     return 0;
                 }
-                if (rxIo.await(false, -1) == PacketIo.WOKEN) {
-                    guard.throwIfClosedWhileWaiting();
-                }
+                awaitReady(rxIo, Readiness.READABLE);
             }
         } catch (SyscallException e) {
             throw fail("receive", e);
@@ -117,6 +133,110 @@ final class PacketChannel {
             rxLock.unlock();
             guard.exit();
         }
+    }
+
+    /**
+     * Waits until the descriptor is ready or the channel is closed (then throws AsynchronousCloseException).
+     * A platform thread waits in poll(2) beside the wake-up eventfd. A virtual thread must not: a native call
+     * holds its carrier thread for as long as it lasts, so it parks on the shared poller instead, and its carrier
+     * runs other virtual threads meanwhile.
+     */
+    private void awaitReady(PacketIo io, Readiness readiness) throws IOException {
+        if (VirtualThreads.isCurrentThreadVirtual()) {
+            LinuxPoller.shared().awaitReady(this, readiness);
+        } else if (io.await(readiness == Readiness.WRITABLE, -1) != PacketIo.WOKEN) {
+            return;
+        }
+        guard.throwIfClosedWhileWaiting();
+    }
+
+    /**
+     * One receive attempt that never waits, for the poller: the packet's length, or {@link PacketIo#AGAIN} when
+     * none is waiting or another thread is receiving (it will take the packet; the poller looks again).
+     */
+    int tryReceive(ByteBuffer dst) throws IOException {
+        Checks.receiveBuffer(label.get(), dst);
+        guard.enter();
+        try {
+            if (!rxLock.tryLock()) {
+                return PacketIo.AGAIN;
+            }
+            try {
+                return readOne(dst);
+            } finally {
+                rxLock.unlock();
+            }
+        } catch (SyscallException e) {
+            throw fail("receive", e);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** See {@link dev.tappers.PacketDevice#receiveBatch}: waits (in blocking mode) for the first packet only. */
+    int receiveBatch(ByteBuffer[] dsts) throws IOException {
+        Checks.batch(label.get(), "receive", dsts);
+        for (ByteBuffer dst : dsts) {
+            Checks.receiveBuffer(label.get(), dst);
+        }
+        if (dsts.length == 0) {
+            return 0;
+        }
+        guard.enter();
+        rxLock.lock();
+        try {
+            int count = 0;
+            while (count < dsts.length) {
+                int n;
+                try {
+                    n = readOne(dsts[count]);
+                } catch (PacketTooLargeException e) {
+                    if (count == 0) {
+                        throw e;
+                    }
+                    return count; // the packet stays queued for the next call
+                }
+                if (n != PacketIo.AGAIN) {
+                    count++;
+                } else if (count > 0 || nonBlocking) {
+                    return count;
+                } else {
+                    awaitReady(rxIo, Readiness.READABLE);
+                }
+            }
+            return count;
+        } catch (SyscallException e) {
+            throw fail("receive", e);
+        } finally {
+            rxLock.unlock();
+            guard.exit();
+        }
+    }
+
+    /**
+     * One packet into {@code dst} without waiting: one held in user space first, else a read. Under rxLock.
+     * Returns its length or {@link PacketIo#AGAIN}.
+     */
+    private int readOne(ByteBuffer dst) throws IOException {
+        try {
+            if (vnet != null) {
+                return vnet.receive(rxIo, dst);
+            }
+            if (rxPending >= 0) {
+                return deliverPending(dst);
+            }
+            return dst.isDirect() ? readInPlace(dst) : readStaged(dst);
+        } finally {
+            rxBuffered = vnet != null ? vnet.hasQueued() : rxPending >= 0;
+        }
+    }
+
+    /**
+     * Whether a packet waits in user space, where readiness of the descriptor cannot show it: the poller asks,
+     * so that a future does not wait for the next packet from the kernel while one is already here.
+     */
+    boolean hasBufferedPacket() {
+        return rxBuffered;
     }
 
     /** Reads straight into a direct buffer; a packet too long for it spills into the staging buffer and is kept. */
@@ -181,37 +301,153 @@ final class PacketChannel {
         guard.enter();
         txLock.lock();
         try {
-            int length = src.remaining();
-            long address;
-            if (src.isDirect()) {
-                if (src != txCachedBuffer) {
-                    txCachedAddress = PacketIo.addressOf(src);
-                    txCachedBuffer = src;
-                }
-                address = txCachedAddress + src.position();
-            } else {
-                txStaging.put(0, src, src.position(), length);
-                address = txStagingAddress;
-            }
-            while (true) {
-                int n = txIo.write(address, length);
-                if (n != PacketIo.AGAIN) {
-                    src.position(src.limit());
-                    return n;
-                }
-                if (nonBlocking) {
-                    return 0;
-                }
-                if (txIo.await(true, -1) == PacketIo.WOKEN) {
-                    guard.throwIfClosedWhileWaiting();
-                }
-            }
+            return sendLocked(src);
         } catch (SyscallException e) {
-            throw fail("send", e, e.errno() == EINVAL ? "the kernel rejected the packet as malformed" : null);
+            throw sendFailure(e);
         } finally {
             txLock.unlock();
             guard.exit();
         }
+    }
+
+    /**
+     * One send attempt that never waits, for the poller: the bytes sent, or {@link PacketIo#AGAIN} when the
+     * device cannot take the packet now or another thread is sending. The caller has checked the packet.
+     */
+    int trySend(ByteBuffer src) throws IOException {
+        guard.enter();
+        try {
+            if (!txLock.tryLock()) {
+                return PacketIo.AGAIN;
+            }
+            try {
+                return writeOnce(src);
+            } finally {
+                txLock.unlock();
+            }
+        } catch (SyscallException e) {
+            throw sendFailure(e);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** See {@link dev.tappers.PacketDevice#sendBatch}; the caller has checked every packet. */
+    int sendBatch(ByteBuffer[] srcs) throws IOException {
+        guard.enter();
+        txLock.lock();
+        try {
+            if (vnet != null) {
+                return sendJoinedLocked(srcs);
+            }
+            for (int i = 0; i < srcs.length; i++) {
+                if (sendLocked(srcs[i]) == 0) {
+                    return i; // nonblocking, and the device is full
+                }
+            }
+            return srcs.length;
+        } catch (SyscallException e) {
+            throw sendFailure(e);
+        } finally {
+            txLock.unlock();
+            guard.exit();
+        }
+    }
+
+    /** sendBatch on an offload device: consecutive segments of a flow go out as one super-packet. */
+    private int sendJoinedLocked(ByteBuffer[] srcs) throws IOException {
+        int i = 0;
+        while (i < srcs.length) {
+            int joined = vnet.sendJoined(txIo, srcs, i);
+            if (joined > 0) {
+                i += joined;
+            } else if (nonBlocking) {
+                return i;
+            } else {
+                awaitReady(txIo, Readiness.WRITABLE);
+            }
+        }
+        return i;
+    }
+
+    /** Writes one packet, waiting for room in blocking mode; 0 in nonblocking mode when there is none. */
+    private int sendLocked(ByteBuffer src) throws IOException {
+        while (true) {
+            int n = writeOnce(src);
+            if (n != PacketIo.AGAIN) {
+                return n;
+            }
+            if (nonBlocking) {
+                return 0;
+            }
+            awaitReady(txIo, Readiness.WRITABLE);
+        }
+    }
+
+    /** One write(2) of the packet: its length (the position moves to the limit), or AGAIN. Under txLock. */
+    private int writeOnce(ByteBuffer src) throws SyscallException {
+        int length = src.remaining();
+        long address;
+        if (vnet != null) {
+            int n = vnet.send(txIo, src, src.isDirect() ? txAddress(src) + src.position() : 0);
+            if (n != PacketIo.AGAIN) {
+                src.position(src.limit());
+            }
+            return n;
+        }
+        if (src.isDirect()) {
+            address = txAddress(src) + src.position();
+        } else {
+            txStaging.put(0, src, src.position(), length);
+            address = txStagingAddress;
+        }
+        int n = txIo.write(address, length);
+        if (n != PacketIo.AGAIN) {
+            src.position(src.limit());
+        }
+        return n;
+    }
+
+    private long txAddress(ByteBuffer direct) {
+        if (direct != txCachedBuffer) {
+            txCachedAddress = PacketIo.addressOf(direct);
+            txCachedBuffer = direct;
+        }
+        return txCachedAddress;
+    }
+
+    /** The offload framing, for the device's offload settings; null for plain packets. */
+    VnetPath vnet() {
+        return vnet;
+    }
+
+    private TappersException sendFailure(SyscallException e) {
+        return fail("send", e, e.errno() == EINVAL ? "the kernel rejected the packet as malformed" : null);
+    }
+
+    /**
+     * Asks for {@code listener} to run when the channel closes: after it is marked closed (so new calls fail)
+     * and before the descriptor is released (so the listener may still name it, to epoll for instance).
+     * Returns false, and keeps nothing, when the channel is already closing.
+     */
+    boolean addCloseListener(Runnable listener) {
+        synchronized (closeListeners) {
+            if (closeListenersTaken) {
+                return false;
+            }
+            closeListeners.add(listener);
+            return true;
+        }
+    }
+
+    void removeCloseListener(Runnable listener) {
+        synchronized (closeListeners) {
+            closeListeners.remove(listener);
+        }
+    }
+
+    boolean isClosed() {
+        return guard.isClosed();
     }
 
     /** Marks the owner closed, wakes every waiting thread, waits for them to leave, then closes the descriptors. */
@@ -220,6 +456,15 @@ final class PacketChannel {
             return;
         }
         PacketIo.wake(wakeFd);
+        List<Runnable> listeners;
+        synchronized (closeListeners) {
+            closeListenersTaken = true;
+            listeners = new ArrayList<>(closeListeners);
+            closeListeners.clear();
+        }
+        for (Runnable listener : listeners) {
+            listener.run(); // wakes what waits on a poller; must not throw (the pollers' listeners don't)
+        }
         if (!guard.awaitDrained(CLOSE_DRAIN_MILLIS)) {
             // Releasing the descriptor under a thread that still uses it could let that thread hit a reused
             // descriptor number: the last thread to leave releases it instead.

@@ -33,6 +33,8 @@ public final class LinuxConstants {
     public static final short IFF_NO_PI = 0x1000;
     public static final short IFF_TUN_EXCL = (short) 0x8000;
     public static final short IFF_PERSIST = 0x0800;
+    /** Each packet is preceded by a struct virtio_net_hdr (offload: see dev.tappers.linux.offload). */
+    public static final short IFF_VNET_HDR = 0x4000;
 
     // <linux/if_tun.h>: _IOW('T', n, int) / _IOR('T', n, unsigned int) with the generic _IOC layout
     public static final long TUNSETIFF = 0x400454CAL;
@@ -80,6 +82,24 @@ public final class LinuxConstants {
     // <sys/eventfd.h>
     public static final int EFD_NONBLOCK = O_NONBLOCK;
     public static final int EFD_CLOEXEC = O_CLOEXEC;
+
+    // <linux/eventpoll.h>
+    public static final int EPOLL_CLOEXEC = O_CLOEXEC;
+    public static final int EPOLL_CTL_ADD = 1;
+    public static final int EPOLL_CTL_DEL = 2;
+    public static final int EPOLL_CTL_MOD = 3;
+    public static final int EPOLLIN = 0x001;
+    public static final int EPOLLOUT = 0x004;
+    public static final int EPOLLERR = 0x008;
+    public static final int EPOLLHUP = 0x010;
+    /** Report once, then disable the entry until EPOLL_CTL_MOD re-arms it. */
+    public static final int EPOLLONESHOT = 1 << 30;
+    /**
+     * sizeof(struct epoll_event): {@code __u32 events; __u64 data}. The header declares it {@code EPOLL_PACKED}
+     * (packed) on x86_64 only, so there it is 12 bytes with data at offset 4; elsewhere 16, with data at 8.
+     */
+    public static final int EPOLL_EVENT_SIZE_X86_64 = 12;
+    public static final int EPOLL_EVENT_SIZE_OTHER = 16;
 
     // <asm-generic/poll.h>
     public static final short POLLIN = 0x1;
