@@ -74,46 +74,12 @@ for r in $(seq 1 "$REPEATS"); do
             run "$impl" "$w" "$r"
         done
     done
-    # Not a RESULT: what splitting every super-packet into packets (the one-packet API's cost) leaves of bulk.
+    # Not RESULTs: what splitting every super-packet into packets (the one-packet API's cost) leaves of bulk, in
+    # the bench (bulk-split) and through the library's own offloading TUN and receiveBatch (bulk-device).
     run java bulk-split "$r"
+    run java bulk-device "$r"
 done
 echo "load:   $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) after the runs; $(( $(date +%s) - started )) s in all"
 
 echo
-awk -v workloads="$WORKLOADS" '
-    function field(name,   i) { for (i = 1; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2); return "" }
-    function median(list, n,   i, j, t, a) {
-        for (i = 1; i <= n; i++) a[i] = list[i]
-        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
-    /^MEASURE / {
-        impl = field("impl"); w = field("workload"); r = field("repeat")
-        value[impl, w, r] = field("value"); unit[w] = field("unit")
-        p50[impl, w, r] = field("p50_us"); p99[impl, w, r] = field("p99_us")
-        if (r > repeats) repeats = r
-    }
-    END {
-        n = split(workloads, ws, " ")
-        for (k = 1; k <= n; k++) {
-            w = ws[k]
-            for (r = 1; r <= repeats; r++) {
-                cs[r] = value["c", w, r]; js[r] = value["java", w, r]; ratio[r] = cs[r] > 0 ? js[r] / cs[r] : 0
-                c50[r] = p50["c", w, r]; j50[r] = p50["java", w, r]; c99[r] = p99["c", w, r]; j99[r] = p99["java", w, r]
-                r99[r] = c99[r] > 0 ? j99[r] / c99[r] : 0
-            }
-            mc[w] = median(cs, repeats); mj[w] = median(js, repeats); mr[w] = median(ratio, repeats)
-            if (w == "echo-64")
-                printf "echo-64 latency (median of %d): c p50 %.2f us p99 %.2f us; java p50 %.2f us p99 %.2f us; java/c p99 %.2f (pair by pair)\n",
-                    repeats, median(c50, repeats), median(c99, repeats), median(j50, repeats), median(j99, repeats), median(r99, repeats)
-        }
-        for (r = 1; r <= repeats; r++) sp[r] = value["java", "bulk-split", r]
-        plain = mc["recv-1400"] * 1400 * 8 / 1e9
-        printf "bulk-offload vs plain per-packet C receive (recv-1400: %.2f Gbit/s of payload): c %.1fx, java %.1fx; java with split into packets: %.2f Gbit/s\n",
-            plain, (plain > 0 ? mc["bulk-offload"] / plain : 0), (plain > 0 ? mj["bulk-offload"] / plain : 0), median(sp, repeats)
-        print ""
-        for (k = 1; k <= n; k++) {
-            w = ws[k]
-            printf "RESULT workload=%s java=%s c=%s unit=%s ratio=%.3f\n", w, mj[w], mc[w], unit[w], mr[w]
-        }
-    }' target/e2e-measures.txt
+awk -v workloads="$WORKLOADS" -f e2e-summary.awk target/e2e-measures.txt

@@ -155,8 +155,8 @@ static void parse(int argc, char **argv, struct options *o) {
         o->payload = 1400;
     } else if (strcmp(o->workload, "echo-64") == 0) {
         o->payload = 64;
-    } else if (strcmp(o->workload, "bulk-offload") == 0 || strcmp(o->workload, "bulk-split") == 0) {
-        o->payload = BULK_GSO_SIZE; /* bulk-split: the same traffic, for the Java app's split variant */
+    } else if (strncmp(o->workload, "bulk-", 5) == 0) {
+        o->payload = BULK_GSO_SIZE; /* bulk-split, bulk-device: the same traffic, for the Java app's variants */
     } else {
         printf("unknown workload %s\n", o->workload);
         exit(64);

@@ -2,6 +2,7 @@ package dev.tappers.bench;
 
 import dev.tappers.AddressRequest;
 import dev.tappers.DeviceOptions;
+import dev.tappers.Offload;
 import dev.tappers.Tun;
 import dev.tappers.bench.raw.RawVnetTun;
 import dev.tappers.linux.offload.GsoSplitter;
@@ -12,6 +13,7 @@ import dev.tappers.linux.offload.VirtioNetHeader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /**
@@ -21,9 +23,10 @@ import java.util.Optional;
  * {@link Tun#send} on one direct buffer, blocking. bulk-offload goes through {@link RawVnetTun}, the bench-local
  * raw descriptor path, until the device API offers IFF_VNET_HDR; {@code bulk-split} also cuts every
  * super-packet into packets with {@link GsoSplitter} (what a one-packet-per-receive user of an offloading
- * device would get).
+ * device would get), and {@code bulk-device} receives the same traffic through the library's own offload
+ * ({@link DeviceOptions#withOffload}, {@link Tun#receiveBatch}: ordinary packets, cut by the provider).
  *
- * <p>Options: --workload=recv-64|recv-512|recv-1400|echo-64|bulk-offload|bulk-split --outside-netns=LINK
+ * <p>Options: --workload=recv-64|recv-512|recv-1400|echo-64|bulk-offload|bulk-split|bulk-device --outside-netns=LINK
  * [--warmup-ms=N] [--measure-ms=N]. Prints one MEASURE line. Exit 0 done, 1 failed, 2 refused, 64 bad options.
  */
 public final class EndToEndApp {
@@ -95,6 +98,7 @@ public final class EndToEndApp {
             case "echo-64": return app.echo(64);
             case "bulk-offload": return app.bulk(false);
             case "bulk-split": return app.bulk(true);
+            case "bulk-device": return app.bulkThroughTheDevice();
             default:
                 System.out.println("unknown workload " + workload);
                 return 64;
@@ -310,6 +314,48 @@ public final class EndToEndApp {
             System.out.printf("MEASURE impl=java workload=%s value=%.3f unit=gbps segments_per_read=%.1f offload=%#x "
                             + "malformed=%d %s%n", workload, w.rate() * 8 / 1e9, reads > 0 ? (double) segments / reads : 0,
                     raw.offload(), malformed, w.perPacket(Math.max(1, segmentsIn(w))));
+        }
+        return 0;
+    }
+
+    /**
+     * The same UDP-GSO traffic through the library's offloading TUN: the provider reads super-packets and hands
+     * out ordinary packets, 64 per {@link Tun#receiveBatch}. Gbit/s of UDP payload, as the other bulk variants.
+     */
+    private int bulkThroughTheDevice() throws IOException {
+        Window w = new Window();
+        long bytes = 0;
+        long packets = 0;
+        long calls = 0;
+        DeviceOptions options = DeviceOptions.defaults()
+                .withOffload(EnumSet.of(Offload.TSO4, Offload.TSO6, Offload.USO4, Offload.USO6));
+        try (Tun tun = createTun(options)) {
+            monitor(tun);
+            ByteBuffer[] batch = new ByteBuffer[64];
+            for (int i = 0; i < batch.length; i++) {
+                batch[i] = ByteBuffer.allocateDirect(2048);
+            }
+            while (!w.done()) {
+                for (ByteBuffer b : batch) {
+                    b.clear();
+                }
+                int n = tun.receiveBatch(batch);
+                calls++;
+                for (int i = 0; i < n; i++) {
+                    ByteBuffer p = batch[i];
+                    int length = p.position();
+                    if (length > IPV4_UDP_HEADERS && p.get(0) == 0x45 && p.get(9) == 17) {
+                        bytes += length - IPV4_UDP_HEADERS;
+                        packets++;
+                    }
+                }
+                w.tick(bytes, 0);
+            }
+            System.out.printf("MEASURE impl=java workload=%s value=%.3f unit=gbps packets_per_call=%.1f offloads=%s %s%n",
+                    workload, w.rate() * 8 / 1e9, calls > 0 ? (double) packets / calls : 0,
+                    tun.offloads().toString().replace(" ", ""), w.perPacket(Math.max(1, segmentsIn(w))));
+        } catch (ClosedChannelException e) {
+            throw new IOException("bulk-device: the deadline closed the device before the window ended", e);
         }
         return 0;
     }

@@ -152,6 +152,31 @@ public final class GsoSplitter {
         return count;
     }
 
+    /**
+     * For a GSO_NONE packet read straight into the caller's buffer (the device's fast path: no copy): completes a
+     * partial checksum in place when {@link VirtioNetHeader#F_NEEDS_CSUM} is set, as {@link #split} would in its
+     * copy. Returns false, touching nothing, when the packet is a GSO super-packet, which needs {@link #split}.
+     *
+     * @param packet the IP packet from its position to its limit; position and limit are left unchanged
+     * @throws MalformedPacketException if csum_start/csum_offset or hdr_len lie beyond the packet
+     */
+    public boolean completeInPlace(VirtioNetHeader header, ByteBuffer packet) {
+        if (header.gsoKind() != VirtioNetHeader.GSO_NONE) {
+            return false;
+        }
+        int length = packet.remaining();
+        checkPartialChecksum(header, length);
+        if (header.needsChecksum()) {
+            if (packet.isReadOnly()) {
+                throw new IllegalArgumentException(SPLIT + ": packet is read-only, its checksum cannot be completed");
+            }
+            int start = packet.position() + header.csumStart();
+            int sum = InternetChecksum.finish(InternetChecksum.sum(packet, start, length - header.csumStart()));
+            put16(packet, start + header.csumOffset(), sum == 0 ? 0xFFFF : sum);
+        }
+        return true;
+    }
+
     private static int segments(int payload, int mss) {
         return (payload + mss - 1) / mss;
     }

@@ -6,7 +6,7 @@ package dev.tappers.linux.offload;
  * printed by a C program compiled against the Linux UAPI headers of a 6.x kernel on x86_64 ({@code _IOW('T', n,
  * int)} = {@code 0x40045400 | n} with the generic _IOC layout that x86, arm, arm64, riscv and s390 share).
  *
- * <p>{@code IFF_VNET_HDR} itself (the TUNSETIFF flag, 0x4000) lives in {@code dev.tappers.linux.jna.DescriptorCalls}
+ * <p>{@code IFF_VNET_HDR} itself (the TUNSETIFF flag, 0x4000) lives in {@code dev.tappers.linux.jna.LinuxConstants}
  * with the other TUNSETIFF flags.
  */
 public final class TunOffloadAbi {

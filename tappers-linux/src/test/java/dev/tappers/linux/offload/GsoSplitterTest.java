@@ -168,6 +168,26 @@ class GsoSplitterTest {
     }
 
     @Test
+    void aPartialChecksumIsCompletedInPlaceAndASuperPacketIsLeftToSplit() {
+        Packets.Spec s = new Packets.Spec();
+        s.payload = Packets.randomBytes(random, 1001);
+        byte[] expected = s.build();
+        byte[] partial = expected.clone();
+        long pseudo = Packets.pseudo(partial, 4, TCP, partial.length - 20);
+        Packets.put16(partial, 36, ~Packets.checksum(new byte[0], 0, 0, pseudo) & 0xFFFF);
+        ByteBuffer in = ByteBuffer.allocate(partial.length + 4).position(4);
+        in.put(partial).position(4);
+        VirtioNetHeader h = new VirtioNetHeader().set(VirtioNetHeader.F_NEEDS_CSUM, VirtioNetHeader.GSO_NONE, 0, 0, 20, 16);
+        assertTrue(splitter.completeInPlace(h, in));
+        assertEquals(4, in.position());
+        assertArrayEquals(expected, Arrays.copyOfRange(in.array(), 4, in.limit()));
+        assertTrue(splitter.completeInPlace(new VirtioNetHeader().clear(), ByteBuffer.wrap(partial.clone())));
+        assertEquals(false, splitter.completeInPlace(gso(VirtioNetHeader.GSO_TCPV4, s, 100), ByteBuffer.wrap(partial)));
+        assertThrows(MalformedPacketException.class, () -> splitter.completeInPlace(
+                new VirtioNetHeader().set(1, 0, 0, 0, partial.length - 1, 0), ByteBuffer.wrap(partial)));
+    }
+
+    @Test
     void anOrdinaryPacketWithoutFlagsIsCopiedAsItIs() {
         byte[] anything = Packets.randomBytes(random, 77); // not even IP: GSO_NONE needs no parsing
         ByteBuffer[] out = buffers(1, 100);
