@@ -114,6 +114,30 @@ public interface PacketDevice extends NetworkDevice {
         throw new UnsupportedFeatureException(Feature.OFFLOAD, getClass().getName(), null);
     }
 
+    /**
+     * Receives what one read of an offload device gives, whole: an ordinary packet or a super-packet of up to
+     * 64 KiB, with {@code gso} set to what it stands for — for code that handles super-packets itself (as
+     * wireguard-go does), saving the cutting. Segments already cut by {@link #receive} are handed out first, as
+     * ordinary packets. {@code dst} needs room for {@link Tun#MAX_PACKET_SIZE} bytes. Needs {@link Feature#OFFLOAD}
+     * and a device created with offload.
+     *
+     * @return the length, or 0 in nonblocking mode when nothing is waiting
+     */
+    default int receiveSuperPacket(ByteBuffer dst, GsoInfo gso) throws IOException {
+        throw new UnsupportedFeatureException(Feature.OFFLOAD, getClass().getName(), null);
+    }
+
+    /**
+     * Sends a super-packet (or an ordinary packet, with {@link GsoInfo#none()}) described by {@code gso}: the
+     * kernel cuts it up, or hands it on whole where it can. Needs {@link Feature#OFFLOAD} and a device created
+     * with the matching offload.
+     *
+     * @return the bytes sent, or 0 in nonblocking mode when the device cannot take it now
+     */
+    default int sendSuperPacket(ByteBuffer src, GsoInfo gso) throws IOException {
+        throw new UnsupportedFeatureException(Feature.OFFLOAD, getClass().getName(), null);
+    }
+
     /** The largest packet {@link #receive} can deliver: a buffer this large never gets a {@link PacketTooLargeException}. */
     int maxPacketSize();
 }

@@ -92,7 +92,9 @@ public final class Checks {
      * "receive" or "send".
      */
     public static void batch(String iface, String operation, ByteBuffer[] buffers) {
-        Objects.requireNonNull(buffers, operation + " batch on " + iface + ": buffers");
+        if (buffers == null) { // not requireNonNull with a message: that would build the string on every call
+            throw new NullPointerException(operation + " batch on " + iface + ": buffers");
+        }
         for (int i = 0; i < buffers.length; i++) {
             if (buffers[i] == null) {
                 throw new NullPointerException(operation + " batch on " + iface + ": buffers[" + i + "] is null");

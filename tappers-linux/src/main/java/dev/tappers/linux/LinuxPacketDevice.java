@@ -162,6 +162,17 @@ abstract class LinuxPacketDevice extends LinuxInterface implements PacketDevice 
         });
     }
 
+    @Override
+    public int receiveSuperPacket(ByteBuffer dst, dev.tappers.GsoInfo gso) throws IOException {
+        return channel.receiveSuperPacket(dst, gso);
+    }
+
+    @Override
+    public int sendSuperPacket(ByteBuffer src, dev.tappers.GsoInfo gso) throws IOException {
+        checkPacket(src);
+        return channel.sendSuperPacket(src, gso);
+    }
+
     /** The packet path, for the poller. */
     final PacketChannel channel() {
         return channel;

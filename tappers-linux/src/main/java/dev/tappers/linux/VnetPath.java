@@ -52,12 +52,19 @@ final class VnetPath {
     /** Super-packets cut so far (GSO other than NONE): how tests and benchmarks see offload at work. */
     private long superPacketsCut;
 
+    /** The header of a whole super-packet read straight into the caller's buffer. */
+    private final ByteBuffer rxHeaderBytes = ByteBuffer.allocateDirect(VirtioNetHeader.SIZE);
+    private final long rxHeaderAddress = PacketIo.addressOf(rxHeaderBytes);
+
     // ---- send (under the channel's send lock) ----
     private final ByteBuffer plainHeader = ByteBuffer.allocateDirect(VirtioNetHeader.SIZE); // all zero: GSO_NONE
     private final long plainHeaderAddress = PacketIo.addressOf(plainHeader);
     private final ByteBuffer txFrame = ByteBuffer.allocateDirect(VirtioNetHeader.SIZE + SUPER_PACKET);
     private final long txFrameAddress = PacketIo.addressOf(txFrame);
     private final GroCoalescer coalescer = new GroCoalescer();
+    private final ByteBuffer txHeaderBytes = ByteBuffer.allocateDirect(VirtioNetHeader.SIZE);
+    private final long txHeaderAddress = PacketIo.addressOf(txHeaderBytes);
+    private final VirtioNetHeader txHeader = new VirtioNetHeader();
     /** Set when the kernel refused a super-packet we wrote: from then on every packet is written alone. */
     private boolean coalescingRefused;
     /** Super-packets written (more than one packet joined). */
@@ -167,6 +174,62 @@ final class VnetPath {
         return deliver(dst);
     }
 
+    /**
+     * What one read gives, whole (see {@link dev.tappers.PacketDevice#receiveSuperPacket}): into {@code dst} at
+     * {@code address} (0 for a heap buffer, read through the staging buffer), with {@code gso} describing it.
+     * The caller made sure {@code dst} has room for the largest packet. Returns the length or AGAIN.
+     */
+    int receiveWhole(PacketIo io, ByteBuffer dst, long address, dev.tappers.GsoInfo gso) throws IOException {
+        if (hasQueued()) {
+            gso.none();
+            return deliver(dst);
+        }
+        int n;
+        if (address != 0) {
+            n = io.readTwo(rxHeaderAddress, VirtioNetHeader.SIZE, address, dst.remaining());
+            if (n == PacketIo.AGAIN) {
+                return n;
+            }
+            checkRead(n);
+            rxHeader.readFrom(rxHeaderBytes, 0);
+        } else {
+            n = io.read(rxRawAddress, rxRaw.capacity());
+            if (n == PacketIo.AGAIN) {
+                return n;
+            }
+            checkRead(n);
+            rxHeader.readFrom(rxRaw, 0);
+            dst.put(dst.position(), rxRaw, VirtioNetHeader.SIZE, n - VirtioNetHeader.SIZE);
+        }
+        describe(rxHeader, gso);
+        dst.position(dst.position() + n - VirtioNetHeader.SIZE);
+        return n - VirtioNetHeader.SIZE;
+    }
+
+    private void checkRead(int n) throws IOException {
+        if (n <= VirtioNetHeader.SIZE) {
+            throw new IOException("receive on " + label.get() + ": a read of " + n + " bytes is no longer than the "
+                    + VirtioNetHeader.SIZE + "-byte virtio-net header");
+        }
+    }
+
+    /** The kernel's header as the API's {@link dev.tappers.GsoInfo}. */
+    private void describe(VirtioNetHeader h, dev.tappers.GsoInfo gso) throws IOException {
+        dev.tappers.GsoInfo.Type type;
+        switch (h.gsoKind()) {
+            case VirtioNetHeader.GSO_NONE: type = dev.tappers.GsoInfo.Type.NONE; break;
+            case VirtioNetHeader.GSO_TCPV4: type = dev.tappers.GsoInfo.Type.TCP_V4; break;
+            case VirtioNetHeader.GSO_TCPV6: type = dev.tappers.GsoInfo.Type.TCP_V6; break;
+            case VirtioNetHeader.GSO_UDP_L4: type = dev.tappers.GsoInfo.Type.UDP_L4; break;
+            default:
+                throw new IOException("receive on " + label.get() + ": the kernel handed over a super-packet of GSO "
+                        + "type " + h.gsoKind() + ", which this library does not know");
+        }
+        gso.set(type, (h.gsoType() & VirtioNetHeader.GSO_ECN) != 0 && type != dev.tappers.GsoInfo.Type.UDP_L4
+                        && type != dev.tappers.GsoInfo.Type.NONE, h.gsoSize(), h.hdrLen(), h.needsChecksum(),
+                h.csumStart(), h.csumOffset());
+    }
+
     private int deliver(ByteBuffer dst) {
         int length = segmentLength[nextSegment];
         if (dst.remaining() < length) {
@@ -191,6 +254,35 @@ final class VnetPath {
             n = io.writeTwo(plainHeaderAddress, VirtioNetHeader.SIZE, address, length);
         } else {
             txFrame.put(0, plainHeader, 0, VirtioNetHeader.SIZE);
+            txFrame.put(VirtioNetHeader.SIZE, src, src.position(), length);
+            n = io.write(txFrameAddress, VirtioNetHeader.SIZE + length);
+        }
+        return n == PacketIo.AGAIN ? n : n - VirtioNetHeader.SIZE;
+    }
+
+    /**
+     * Writes one packet behind the header {@code gso} describes (see
+     * {@link dev.tappers.PacketDevice#sendSuperPacket}). {@code address} as for {@link #send}. Returns the packet's
+     * length, or AGAIN.
+     */
+    int sendWhole(PacketIo io, ByteBuffer src, long address, dev.tappers.GsoInfo gso) throws SyscallException {
+        int type;
+        switch (gso.type()) {
+            case NONE: type = VirtioNetHeader.GSO_NONE; break;
+            case TCP_V4: type = VirtioNetHeader.GSO_TCPV4; break;
+            case TCP_V6: type = VirtioNetHeader.GSO_TCPV6; break;
+            case UDP_L4: type = VirtioNetHeader.GSO_UDP_L4; break;
+            default: throw new AssertionError(gso.type());
+        }
+        txHeader.set(gso.needsChecksum() ? VirtioNetHeader.F_NEEDS_CSUM : 0, type | (gso.ecn() ? VirtioNetHeader.GSO_ECN : 0),
+                gso.headerLength(), gso.segmentSize(), gso.checksumStart(), gso.checksumOffset());
+        int length = src.remaining();
+        int n;
+        if (address != 0) {
+            txHeader.writeTo(txHeaderBytes, 0);
+            n = io.writeTwo(txHeaderAddress, VirtioNetHeader.SIZE, address, length);
+        } else {
+            txHeader.writeTo(txFrame, 0);
             txFrame.put(VirtioNetHeader.SIZE, src, src.position(), length);
             n = io.write(txFrameAddress, VirtioNetHeader.SIZE + length);
         }
