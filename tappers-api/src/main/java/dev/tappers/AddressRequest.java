@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An address to assign to an interface: the address, its prefix length, and at most one of an IPv4 broadcast
@@ -18,6 +19,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class AddressRequest {
+    /** A prefix as {@link #parse} takes it: at most 9 digits, so that it always fits an int. */
+    private static final Pattern DECIMAL = Pattern.compile("0|-?[1-9][0-9]{0,8}");
+
     private final InetAddress address;
     private final int prefixLength;
     private final Inet4Address broadcast;
@@ -58,13 +62,15 @@ public final class AddressRequest {
             throw new IllegalArgumentException("address \"" + cidr + "\": expected address/prefix, such as 198.18.0.1/24");
         }
         InetAddress a = IpLiteral.parse(cidr.substring(0, slash), "address");
-        int prefix;
-        try {
-            prefix = Integer.parseInt(cidr.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("address \"" + cidr + "\": prefix \"" + cidr.substring(slash + 1) + "\" is not a number");
+        String digits = cidr.substring(slash + 1);
+        // ASCII decimal only, like the address: Integer.parseInt alone would take "+24", "\u0662\u0664" (Arabic-Indic
+        // digits) and "024" (which C tools such as iproute2 read as octal 20). A minus sign is let through so
+        // that the range check below names the negative prefix.
+        if (!DECIMAL.matcher(digits).matches()) {
+            throw new IllegalArgumentException("address \"" + cidr + "\": prefix \"" + digits
+                    + "\" is not a decimal number (ASCII digits, no sign, no leading zero)");
         }
-        return of(a, prefix);
+        return of(a, Integer.parseInt(digits));
     }
 
     static void checkPrefix(InetAddress address, int prefixLength) {

@@ -5,6 +5,7 @@ import dev.tappers.NoSuchDeviceException;
 import dev.tappers.OsFamily;
 import dev.tappers.PermissionDeniedException;
 import dev.tappers.TappersException;
+import dev.tappers.linux.jna.DescriptorCalls;
 import dev.tappers.linux.jna.Syscalls;
 import dev.tappers.posix.Errno;
 
@@ -37,6 +38,12 @@ final class LinuxErrors {
             case ENODEV:
             case ENXIO:
                 return new NoSuchDeviceException(operation, iface, errno, name, message, h);
+            case DescriptorCalls.EBADFD:
+                // The TUN driver detaches every descriptor of an interface that is deleted, and from then on
+                // answers them with EBADFD: the descriptor is still open, but the device behind it is gone.
+                return new NoSuchDeviceException(operation, iface, errno, name, message, hint != null ? hint
+                        : "the device is gone: its interface was deleted (by another program, another handle, or"
+                        + " with its network namespace); close this object and create the device again");
             case EEXIST:
             case EBUSY:
                 return deviceLevel

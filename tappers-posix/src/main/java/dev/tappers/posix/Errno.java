@@ -220,8 +220,11 @@ public final class Errno {
             case "ENOSYS":
                 return Optional.of("not supported by this kernel or driver");
             case "EMFILE":
+                // Every device holds at least one descriptor, and each configuration call opens a socket briefly.
+                return Optional.of("this process has reached its limit of open descriptors (RLIMIT_NOFILE,"
+                        + " ulimit -n): close devices or sockets it no longer needs, or raise the limit");
             case "ENFILE":
-                return Optional.of("too many open files");
+                return Optional.of("the system-wide limit of open files is reached (fs.file-max)");
             case "ENOMEM":
             case "ENOBUFS":
                 return Optional.of("the kernel is out of memory or buffers");

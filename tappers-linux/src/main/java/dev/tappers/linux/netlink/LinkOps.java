@@ -94,7 +94,13 @@ public final class LinkOps {
 
     /** One link by index; {@link NetlinkErrorException} with ENODEV (19) when there is none. */
     public static LinkInfo get(NetlinkTransport transport, int ifindex) throws IOException {
-        return single(Rtnetlink.request(transport, encodeGet(ifindex)), "ifindex " + ifindex);
+        LinkInfo link = single(Rtnetlink.request(transport, encodeGet(ifindex)), "ifindex " + ifindex);
+        if (link.index() != ifindex) {
+            // Only a corrupt reply can do this; taking it would configure or report some other interface.
+            throw new MalformedNetlinkException("RTM_GETLINK for ifindex " + ifindex + " was answered with ifindex "
+                    + link.index() + " (" + link.name() + ")");
+        }
+        return link;
     }
 
     /** One link by name; {@link NetlinkErrorException} with ENODEV (19) when there is none. */

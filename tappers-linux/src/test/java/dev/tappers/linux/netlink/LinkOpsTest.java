@@ -213,6 +213,15 @@ class LinkOpsTest {
         assertEquals(RTM_GETLINK, e.requestType());
     }
 
+    /** Found by NetlinkFuzzTest: a corrupt reply for another index was taken as the answer. */
+    @Test
+    void get_by_index_refuses_a_reply_about_another_index() {
+        ScriptedTransport t = new ScriptedTransport((i, r) -> List.of(
+                datagram(newLink(r.seq(), 0, 8, 1, 0x1043, vethAttributes())), datagram(ack(r.seq(), r.type()))));
+        MalformedNetlinkException e = assertThrows(MalformedNetlinkException.class, () -> LinkOps.get(t, 7));
+        assertTrue(e.getMessage().contains("ifindex 7 was answered with ifindex 8"), e.getMessage());
+    }
+
     @Test
     void set_up_sends_setlink_and_waits_for_the_ack() throws Exception {
         ScriptedTransport t = new ScriptedTransport((i, r) -> List.of(datagram(ack(r.seq(), r.type()))));
