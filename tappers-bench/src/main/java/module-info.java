@@ -1,11 +1,22 @@
 /**
- * A benchmark of the Linux provider's packet path, run beside a C program that makes the same system calls
- * ({@code src/main/c/tun_bench.c}); {@code run-bench.sh} runs both. Written against the API only: the provider
- * is a runtime dependency that discovery finds on the module path.
+ * Benchmarks of the Linux provider's packet path beside C programs ({@code src/main/c}): the end-to-end harness
+ * of issue 5 ({@link dev.tappers.bench.EndToEndApp} with {@code e2e_bench.c}, run by {@code run-bench.sh}), the
+ * older per-call table ({@link dev.tappers.bench.TunBenchmark} with {@code tun_bench.c}), and JMH
+ * microbenchmarks ({@code *Benchmark} classes, run on the class path by run-jmh.sh).
+ *
+ * <p>It reads the provider's offload package (not exported: run with --add-exports
+ * dev.tappers.linux/dev.tappers.linux.offload=dev.tappers.bench) and has its own raw descriptor path
+ * ({@code dev.tappers.bench.raw}, JNA) for IFF_VNET_HDR until the device API offers it.
  */
 module dev.tappers.bench {
     requires dev.tappers;
+    requires dev.tappers.linux;
+    requires com.sun.jna;
     // com.sun.management.ThreadMXBean: the bytes each measured loop allocates.
     requires java.management;
     requires jdk.management;
+    // JMH: compile time only; the microbenchmarks run on the class path (run-jmh.sh).
+    requires static jmh.core;
+
+    opens dev.tappers.bench.raw to com.sun.jna;
 }
