@@ -1,7 +1,10 @@
 package dev.tappers;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How to create a TUN or TAP device. Immutable; each {@code with} method returns a new value.
@@ -11,16 +14,18 @@ import java.util.Optional;
  * }</pre>
  */
 public final class DeviceOptions {
-    private static final DeviceOptions DEFAULTS = new DeviceOptions(null, false, false);
+    private static final DeviceOptions DEFAULTS = new DeviceOptions(null, false, false, Set.of());
 
     private final InterfaceName name;
     private final boolean nonBlocking;
     private final boolean persistent;
+    private final Set<Offload> offload;
 
-    private DeviceOptions(InterfaceName name, boolean nonBlocking, boolean persistent) {
+    private DeviceOptions(InterfaceName name, boolean nonBlocking, boolean persistent, Set<Offload> offload) {
         this.name = name;
         this.nonBlocking = nonBlocking;
         this.persistent = persistent;
+        this.offload = offload;
     }
 
     /**
@@ -50,7 +55,7 @@ public final class DeviceOptions {
      * @return the new options
      */
     public DeviceOptions withName(InterfaceName name) {
-        return new DeviceOptions(Objects.requireNonNull(name, "name"), nonBlocking, persistent);
+        return new DeviceOptions(Objects.requireNonNull(name, "name"), nonBlocking, persistent, offload);
     }
 
     /**
@@ -60,7 +65,29 @@ public final class DeviceOptions {
      * @return the new options
      */
     public DeviceOptions withNonBlocking(boolean nonBlocking) {
-        return new DeviceOptions(name, nonBlocking, persistent);
+        return new DeviceOptions(name, nonBlocking, persistent, offload);
+    }
+
+    /**
+     * Asks for segmentation offloads on a TUN ({@link Offload}); empty, the default, means plain packets. The
+     * device keeps the ones the kernel grants: see {@link PacketDevice#offloads()}. Needs {@link Feature#OFFLOAD}.
+     *
+     * @param offload the offloads to ask for; empty for plain packets
+     * @return the new options
+     */
+    public DeviceOptions withOffload(Set<Offload> offload) {
+        Objects.requireNonNull(offload, "offload");
+        Set<Offload> copy = offload.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(offload));
+        return new DeviceOptions(name, nonBlocking, persistent, copy);
+    }
+
+    /**
+     * The offloads asked for.
+     *
+     * @return the offloads; empty for plain packets
+     */
+    public Set<Offload> offload() {
+        return offload;
     }
 
     /**
@@ -71,7 +98,7 @@ public final class DeviceOptions {
      * @return the new options
      */
     public DeviceOptions withPersistent(boolean persistent) {
-        return new DeviceOptions(name, nonBlocking, persistent);
+        return new DeviceOptions(name, nonBlocking, persistent, offload);
     }
 
     /**
@@ -104,17 +131,18 @@ public final class DeviceOptions {
     @Override
     public boolean equals(Object o) {
         return o instanceof DeviceOptions && Objects.equals(((DeviceOptions) o).name, name)
-                && ((DeviceOptions) o).nonBlocking == nonBlocking && ((DeviceOptions) o).persistent == persistent;
+                && ((DeviceOptions) o).nonBlocking == nonBlocking && ((DeviceOptions) o).persistent == persistent
+                && ((DeviceOptions) o).offload.equals(offload);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, nonBlocking, persistent);
+        return Objects.hash(name, nonBlocking, persistent, offload);
     }
 
     @Override
     public String toString() {
         return "DeviceOptions[name=" + (name == null ? "(kernel picks)" : name) + ", nonBlocking=" + nonBlocking
-                + ", persistent=" + persistent + "]";
+                + ", persistent=" + persistent + (offload.isEmpty() ? "" : ", offload=" + offload) + "]";
     }
 }

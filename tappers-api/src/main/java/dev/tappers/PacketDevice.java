@@ -167,6 +167,31 @@ public interface PacketDevice extends NetworkDevice {
     }
 
     /**
+     * The segmentation offloads in force ({@link Offload}): those asked for with
+     * {@link DeviceOptions#withOffload} that the kernel granted. Empty for plain packets.
+     *
+     * @return the offloads in force
+     */
+    default java.util.Set<Offload> offloads() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Turns offloads off (or back on) while the device runs, within what it was created with: the off-switch
+     * for a kernel whose offloaded packets misbehave. Returns the offloads now in force. Needs
+     * {@link Feature#OFFLOAD} and a device created with offload.
+     *
+     * @param offloads the offloads wanted, a subset of those the device was created with
+     * @return the offloads now in force
+     * @throws UnsupportedFeatureException unless the provider has {@link Feature#OFFLOAD}
+     * @throws IOException when the OS refuses; a {@link TappersException} names the operation, the interface
+     *                     and the errno
+     */
+    default java.util.Set<Offload> setOffloads(java.util.Set<Offload> offloads) throws IOException {
+        throw new UnsupportedFeatureException(Feature.OFFLOAD, getClass().getName(), null);
+    }
+
+    /**
      * The largest packet {@link #receive} can deliver.
      *
      * @return the size in bytes: a buffer this large never gets a {@link PacketTooLargeException}

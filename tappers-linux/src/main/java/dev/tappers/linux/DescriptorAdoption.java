@@ -237,7 +237,7 @@ final class DescriptorAdoption {
             return "descriptor " + descriptor + " is attached to " + attachment.name() + ", a " + actual
                     + " device, not a " + kind + ": adopt it as a " + actual;
         }
-        if (attachment.has(DescriptorCalls.IFF_VNET_HDR)) {
+        if (attachment.has(dev.tappers.linux.jna.LinuxConstants.IFF_VNET_HDR)) {
             return "descriptor " + descriptor + " (" + attachment.name() + ") was attached with IFF_VNET_HDR, so "
                     + "each packet carries a virtio-net header; have the creator leave IFF_VNET_HDR off";
         }

@@ -7,7 +7,11 @@ import dev.tappers.spi.Checks;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import dev.tappers.Feature;
+import dev.tappers.Offload;
+import dev.tappers.UnsupportedFeatureException;
 
 import static dev.tappers.linux.jna.LinuxConstants.*;
 
@@ -21,10 +25,10 @@ abstract class LinuxPacketDevice extends LinuxInterface implements PacketDevice 
     private final PacketChannel channel;
 
     LinuxPacketDevice(InterfaceName name, int index, HomeNamespace home, boolean createdByUs, int fd, int wakeFd,
-                      int maxPacket, boolean nonBlocking) {
+                      int maxPacket, boolean nonBlocking, VnetPath vnet) {
         super(name, index, home);
         this.createdByUs = createdByUs;
-        this.channel = new PacketChannel(fd, wakeFd, maxPacket, nonBlocking, guard, () -> name().value());
+        this.channel = new PacketChannel(fd, wakeFd, maxPacket, nonBlocking, guard, () -> name().value(), vnet);
     }
 
     /** Checks a packet about to be sent, beyond its size (a TUN wants IP). */
@@ -130,6 +134,32 @@ abstract class LinuxPacketDevice extends LinuxInterface implements PacketDevice 
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    @Override
+    public Set<Offload> offloads() {
+        VnetPath vnet = channel.vnet();
+        return vnet == null ? Set.of() : vnet.granted();
+    }
+
+    /**
+     * TUNSETOFFLOAD with the subset asked for (each offload must have been asked for at creation, when the device
+     * got its virtio-net header); the kernel's answer decides what is in force.
+     */
+    @Override
+    public Set<Offload> setOffloads(Set<Offload> offloads) throws IOException {
+        java.util.Objects.requireNonNull(offloads, "set offloads: offloads");
+        VnetPath vnet = channel.vnet();
+        if (vnet == null) {
+            throw new UnsupportedFeatureException(Feature.OFFLOAD, getClass().getName(), "set offloads on " + name()
+                    + ": the device was created without offload (DeviceOptions.withOffload), so it has no "
+                    + "virtio-net header to carry them");
+        }
+        return configure("set offloads " + offloads, () -> {
+            Set<Offload> granted = OffloadNegotiation.negotiate(channel.descriptor(), offloads);
+            vnet.granted(granted);
+            return granted;
+        });
     }
 
     /** The packet path, for the poller. */

@@ -57,6 +57,11 @@ final class LinuxPoller implements Poller {
     private final AtomicLong nextKey = new AtomicLong(WAKE_KEY + 1);
     /** Filled and emptied by the poller thread only, once per event. */
     private final List<Runnable> completions = new ArrayList<>();
+    /**
+     * Watches with a packet already held in user space (a cut segment, a packet kept after PacketTooLarge):
+     * their descriptor may never become readable for it, so the poller thread is woken to serve them directly.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<DeviceWatch> heldPackets = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private LinuxPoller(String threadName) throws IOException {
         try {
@@ -202,12 +207,16 @@ final class LinuxPoller implements Poller {
                 for (int i = 0; i < n; i++) {
                     long key = epoll.key(i);
                     if (key == WAKE_KEY) {
-                        continue; // close() woke us; the loop condition sees it
+                        PacketIo.drainWake(wakeFd); // close(), or a packet held in user space
+                        continue;
                     }
                     DeviceWatch w = byKey.get(key);
                     if (w != null) {
                         w.dispatch(epoll.events(i)); // an unknown key is a device forgotten since the wait
                     }
+                }
+                for (DeviceWatch w; (w = heldPackets.poll()) != null; ) {
+                    w.dispatch(EPOLLIN);
                 }
             }
         } catch (Throwable t) {
@@ -336,8 +345,12 @@ final class LinuxPoller implements Poller {
             if (ended) {
                 return;
             }
-            int wanted = (!receives.isEmpty() || anyArmed(readRegistrations) ? EPOLLIN : 0)
-                    | (!sends.isEmpty() || anyArmed(writeRegistrations) ? EPOLLOUT : 0);
+            boolean readWanted = !receives.isEmpty() || anyArmed(readRegistrations);
+            if (readWanted && channel.hasBufferedPacket() && !heldPackets.contains(this)) {
+                heldPackets.add(this);
+                PacketIo.wake(wakeFd);
+            }
+            int wanted = (readWanted ? EPOLLIN : 0) | (!sends.isEmpty() || anyArmed(writeRegistrations) ? EPOLLOUT : 0);
             if (wanted == armedEvents) {
                 return;
             }

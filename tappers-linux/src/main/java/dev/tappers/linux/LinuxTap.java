@@ -15,7 +15,7 @@ final class LinuxTap extends LinuxPacketDevice implements Tap {
 
     LinuxTap(InterfaceName name, int index, HomeNamespace home, boolean createdByUs, int fd, int wakeFd,
              boolean nonBlocking) {
-        super(name, index, home, createdByUs, fd, wakeFd, MAX_FRAME_SIZE, nonBlocking);
+        super(name, index, home, createdByUs, fd, wakeFd, MAX_FRAME_SIZE, nonBlocking, null);
     }
 
     @Override

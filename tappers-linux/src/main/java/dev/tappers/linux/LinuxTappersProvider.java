@@ -62,7 +62,8 @@ public final class LinuxTappersProvider implements TappersProvider {
             Feature.OWNERSHIP,
             Feature.INTERFACE_LIST,
             Feature.ASYNC_IO,
-            Feature.BATCH_IO));
+            Feature.BATCH_IO,
+            Feature.OFFLOAD));
 
     /** Cheap and infallible, as the SPI asks: the machine is checked in {@link #unavailabilityCause()}. */
     public LinuxTappersProvider() {

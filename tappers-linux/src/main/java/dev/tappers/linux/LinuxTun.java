@@ -10,7 +10,13 @@ import java.nio.ByteBuffer;
 final class LinuxTun extends LinuxPacketDevice implements Tun {
     LinuxTun(InterfaceName name, int index, HomeNamespace home, boolean createdByUs, int fd, int wakeFd,
              boolean nonBlocking) {
-        super(name, index, home, createdByUs, fd, wakeFd, MAX_PACKET_SIZE, nonBlocking);
+        this(name, index, home, createdByUs, fd, wakeFd, nonBlocking, null);
+    }
+
+    /** @param vnet the framing of a TUN created with offload ({@code IFF_VNET_HDR}), or null */
+    LinuxTun(InterfaceName name, int index, HomeNamespace home, boolean createdByUs, int fd, int wakeFd,
+             boolean nonBlocking, VnetPath vnet) {
+        super(name, index, home, createdByUs, fd, wakeFd, MAX_PACKET_SIZE, nonBlocking, vnet);
     }
 
     @Override

@@ -56,6 +56,11 @@ final class PacketChannel {
 
     private volatile boolean nonBlocking;
 
+    /** The virtio-net framing of a TUN created with offload, or null for plain packets. */
+    private final VnetPath vnet;
+    /** Whether a packet is held in user space (kept after PacketTooLargeException, or a cut segment). */
+    private volatile boolean rxBuffered;
+
     /** Run by {@link #close()} after the channel is marked closed and before its descriptor is released. */
     private final List<Runnable> closeListeners = new ArrayList<>();
     /** Set under the {@link #closeListeners} lock once close has taken them: later listeners are refused. */
@@ -68,6 +73,13 @@ final class PacketChannel {
      * @param label     the interface name for messages (it can change with a rename)
      */
     PacketChannel(int fd, int wakeFd, int maxPacket, boolean nonBlocking, DescriptorGuard guard, Supplier<String> label) {
+        this(fd, wakeFd, maxPacket, nonBlocking, guard, label, null);
+    }
+
+    /** @param vnet the framing of a descriptor opened with IFF_VNET_HDR, or null for plain packets */
+    PacketChannel(int fd, int wakeFd, int maxPacket, boolean nonBlocking, DescriptorGuard guard, Supplier<String> label,
+                  VnetPath vnet) {
+        this.vnet = vnet;
         this.fd = fd;
         this.wakeFd = wakeFd;
         this.maxPacket = maxPacket;
@@ -105,11 +117,8 @@ final class PacketChannel {
         guard.enter();
         rxLock.lock();
         try {
-            if (rxPending >= 0) {
-                return deliverPending(dst);
-            }
             while (true) {
-                int n = dst.isDirect() ? readInPlace(dst) : readStaged(dst);
+                int n = readOne(dst);
                 if (n != PacketIo.AGAIN) {
                     return n;
                 }
@@ -153,10 +162,7 @@ final class PacketChannel {
                 return PacketIo.AGAIN;
             }
             try {
-                if (rxPending >= 0) {
-                    return deliverPending(dst);
-                }
-                return dst.isDirect() ? readInPlace(dst) : readStaged(dst);
+                return readOne(dst);
             } finally {
                 rxLock.unlock();
             }
@@ -183,11 +189,7 @@ final class PacketChannel {
             while (count < dsts.length) {
                 int n;
                 try {
-                    if (rxPending >= 0) {
-                        n = deliverPending(dsts[count]);
-                    } else {
-                        n = dsts[count].isDirect() ? readInPlace(dsts[count]) : readStaged(dsts[count]);
-                    }
+                    n = readOne(dsts[count]);
                 } catch (PacketTooLargeException e) {
                     if (count == 0) {
                         throw e;
@@ -209,6 +211,32 @@ final class PacketChannel {
             rxLock.unlock();
             guard.exit();
         }
+    }
+
+    /**
+     * One packet into {@code dst} without waiting: one held in user space first, else a read. Under rxLock.
+     * Returns its length or {@link PacketIo#AGAIN}.
+     */
+    private int readOne(ByteBuffer dst) throws IOException {
+        try {
+            if (vnet != null) {
+                return vnet.receive(rxIo, dst);
+            }
+            if (rxPending >= 0) {
+                return deliverPending(dst);
+            }
+            return dst.isDirect() ? readInPlace(dst) : readStaged(dst);
+        } finally {
+            rxBuffered = vnet != null ? vnet.hasQueued() : rxPending >= 0;
+        }
+    }
+
+    /**
+     * Whether a packet waits in user space, where readiness of the descriptor cannot show it: the poller asks,
+     * so that a future does not wait for the next packet from the kernel while one is already here.
+     */
+    boolean hasBufferedPacket() {
+        return rxBuffered;
     }
 
     /** Reads straight into a direct buffer; a packet too long for it spills into the staging buffer and is kept. */
@@ -309,6 +337,9 @@ final class PacketChannel {
         guard.enter();
         txLock.lock();
         try {
+            if (vnet != null) {
+                return sendJoinedLocked(srcs);
+            }
             for (int i = 0; i < srcs.length; i++) {
                 if (sendLocked(srcs[i]) == 0) {
                     return i; // nonblocking, and the device is full
@@ -321,6 +352,22 @@ final class PacketChannel {
             txLock.unlock();
             guard.exit();
         }
+    }
+
+    /** sendBatch on an offload device: consecutive segments of a flow go out as one super-packet. */
+    private int sendJoinedLocked(ByteBuffer[] srcs) throws IOException {
+        int i = 0;
+        while (i < srcs.length) {
+            int joined = vnet.sendJoined(txIo, srcs, i);
+            if (joined > 0) {
+                i += joined;
+            } else if (nonBlocking) {
+                return i;
+            } else {
+                awaitReady(txIo, Readiness.WRITABLE);
+            }
+        }
+        return i;
     }
 
     /** Writes one packet, waiting for room in blocking mode; 0 in nonblocking mode when there is none. */
@@ -341,12 +388,15 @@ final class PacketChannel {
     private int writeOnce(ByteBuffer src) throws SyscallException {
         int length = src.remaining();
         long address;
-        if (src.isDirect()) {
-            if (src != txCachedBuffer) {
-                txCachedAddress = PacketIo.addressOf(src);
-                txCachedBuffer = src;
+        if (vnet != null) {
+            int n = vnet.send(txIo, src, src.isDirect() ? txAddress(src) + src.position() : 0);
+            if (n != PacketIo.AGAIN) {
+                src.position(src.limit());
             }
-            address = txCachedAddress + src.position();
+            return n;
+        }
+        if (src.isDirect()) {
+            address = txAddress(src) + src.position();
         } else {
             txStaging.put(0, src, src.position(), length);
             address = txStagingAddress;
@@ -356,6 +406,19 @@ final class PacketChannel {
             src.position(src.limit());
         }
         return n;
+    }
+
+    private long txAddress(ByteBuffer direct) {
+        if (direct != txCachedBuffer) {
+            txCachedAddress = PacketIo.addressOf(direct);
+            txCachedBuffer = direct;
+        }
+        return txCachedAddress;
+    }
+
+    /** The offload framing, for the device's offload settings; null for plain packets. */
+    VnetPath vnet() {
+        return vnet;
     }
 
     private TappersException sendFailure(SyscallException e) {

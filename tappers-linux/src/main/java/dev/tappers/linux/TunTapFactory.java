@@ -57,9 +57,16 @@ final class TunTapFactory {
         // "tun%d" asks the kernel for the first free tunN. A given name is created exclusively (IFF_TUN_EXCL):
         // without it TUNSETIFF would quietly attach to a persistent device that happens to have the name.
         String requested = options.name().map(InterfaceName::value).orElse(kind.word + "%d");
-        short flags = (short) (kind.flag | IFF_NO_PI | extraFlags | (options.name().isPresent() ? IFF_TUN_EXCL : 0));
+        boolean offload = !options.offload().isEmpty();
+        if (offload && (kind != Kind.TUN || extraFlags != 0)) {
+            throw new IllegalArgumentException("create" + what + " " + kind + ": offload is offered on single-queue "
+                    + "TUN devices only (DeviceOptions.withOffload)");
+        }
+        short flags = (short) (kind.flag | IFF_NO_PI | extraFlags | (options.name().isPresent() ? IFF_TUN_EXCL : 0)
+                | (offload ? IFF_VNET_HDR : 0));
         String operation = "create" + what + " " + kind + (options.name().isPresent() ? "" : " (kernel-picked name)");
-        return attach(kind, requested, flags, true, options.persistent(), options.nonBlocking(), operation);
+        return attach(kind, requested, flags, true, options.persistent(), options.nonBlocking(), operation,
+                options.offload());
     }
 
     static LinuxPacketDevice open(Kind kind, InterfaceName name) throws IOException {
@@ -98,6 +105,13 @@ final class TunTapFactory {
     private static LinuxPacketDevice attach(Kind kind, String requested, short flags, boolean creating,
                                             boolean persistent, boolean nonBlocking, String operation)
             throws IOException {
+        return attach(kind, requested, flags, creating, persistent, nonBlocking, operation, java.util.Set.of());
+    }
+
+    /** @param offload the offloads asked for; non-empty only with IFF_VNET_HDR in {@code flags} */
+    private static LinuxPacketDevice attach(Kind kind, String requested, short flags, boolean creating,
+                                            boolean persistent, boolean nonBlocking, String operation,
+                                            java.util.Set<dev.tappers.Offload> offload) throws IOException {
         String shown = requested.contains("%") ? null : requested;
         int fd;
         try {
@@ -119,8 +133,10 @@ final class TunTapFactory {
             wakeFd = PacketIo.newWakeFd();
             InterfaceName name = InterfaceName.of(actual);
             HomeNamespace home = HomeNamespace.ofCurrentThread();
+            VnetPath vnet = (flags & IFF_VNET_HDR) == 0 ? null
+                    : new VnetPath(OffloadNegotiation.negotiate(fd, offload), name::value);
             LinuxPacketDevice device = kind == Kind.TUN
-                    ? new LinuxTun(name, index, home, creating, fd, wakeFd, nonBlocking)
+                    ? new LinuxTun(name, index, home, creating, fd, wakeFd, nonBlocking, vnet)
                     : new LinuxTap(name, index, home, creating, fd, wakeFd, nonBlocking);
             done = true;
             return device;

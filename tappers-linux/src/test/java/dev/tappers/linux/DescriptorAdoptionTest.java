@@ -95,7 +95,7 @@ class DescriptorAdoptionTest {
 
     @Test
     void aTapWithVirtioHeadersIsRefused() throws IOException {
-        Foreign vnet = track(ForeignDescriptors.tunTap(name("a"), (short) (IFF_TAP | IFF_NO_PI | DescriptorCalls.IFF_VNET_HDR)));
+        Foreign vnet = track(ForeignDescriptors.tunTap(name("a"), (short) (IFF_TAP | IFF_NO_PI | dev.tappers.linux.jna.LinuxConstants.IFF_VNET_HDR)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> track(Tap.adopt(vnet.descriptor(), false)));
         assertTrue(e.getMessage().contains("IFF_VNET_HDR"), e.getMessage());
     }

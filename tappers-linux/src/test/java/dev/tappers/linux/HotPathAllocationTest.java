@@ -42,7 +42,17 @@ class HotPathAllocationTest {
 
     @Test
     void receivingIntoADirectBufferAllocatesNothingPerPacket() throws Exception {
-        try (Tun tun = LinuxTestSupport.PROVIDER.createTun(DeviceOptions.defaults());
+        receiveAllocatesNothing(DeviceOptions.defaults());
+    }
+
+    /** Offload: every read goes through the virtio-net header and the GSO splitter. */
+    @Test
+    void receivingOnAnOffloadTunAllocatesNothingPerPacket() throws Exception {
+        receiveAllocatesNothing(DeviceOptions.defaults().withOffload(java.util.EnumSet.allOf(dev.tappers.Offload.class)));
+    }
+
+    private static void receiveAllocatesNothing(DeviceOptions options) throws Exception {
+        try (Tun tun = LinuxTestSupport.PROVIDER.createTun(options);
              DatagramSocket socket = new DatagramSocket()) {
             tun.addAddress(AddressRequest.parse("198.18.240.1/24"));
             tun.up();
@@ -91,7 +101,16 @@ class HotPathAllocationTest {
 
     @Test
     void sendingFromADirectBufferAllocatesNothingPerPacket() throws Exception {
-        try (Tun tun = LinuxTestSupport.PROVIDER.createTun(DeviceOptions.defaults())) {
+        sendAllocatesNothing(DeviceOptions.defaults());
+    }
+
+    @Test
+    void sendingOnAnOffloadTunAllocatesNothingPerPacket() throws Exception {
+        sendAllocatesNothing(DeviceOptions.defaults().withOffload(java.util.EnumSet.allOf(dev.tappers.Offload.class)));
+    }
+
+    private static void sendAllocatesNothing(DeviceOptions options) throws Exception {
+        try (Tun tun = LinuxTestSupport.PROVIDER.createTun(options)) {
             tun.addAddress(AddressRequest.parse("198.18.241.1/24"));
             tun.up();
             byte[] packet = Ipv4Packet.udp((Inet4Address) InetAddress.getByName("198.18.241.2"),

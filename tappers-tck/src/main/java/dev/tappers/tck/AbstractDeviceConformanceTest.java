@@ -28,13 +28,9 @@ import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.net.DatagramPacket;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
@@ -58,7 +54,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static dev.tappers.tck.NetworkInterfaceOracle.eventually;
-import static dev.tappers.tck.NetworkInterfaceOracle.exists;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,8 +67,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@link TunConformanceTest} and {@link TapConformanceTest}. Providers extend those, not this.
  *
  * <p>Every test creates its own devices, takes its own addresses ({@link TestSubnet}) and closes what it made,
- * and first passes the {@link HermeticNetwork} guard. Where {@link NetworkInterface} can see a fact it is the
- * oracle; the provider is never checked only against itself.
+ * and first passes the guard of the {@link TestNetwork} ({@link HermeticNetwork} on a kernel). Where the test
+ * network's {@link InterfaceOracle} ({@link NetworkInterface} on a kernel) can see a fact it is the oracle; the
+ * provider is never checked only against itself. The far end of the data path is the test network's too: kernel
+ * UDP sockets, or what a provider without a kernel puts there.
  *
  * @param <D> the device kind
  */
@@ -121,7 +118,7 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
     /** A well-formed packet (TUN) or frame (TAP) carrying a UDP datagram, to hand to {@code send}. */
     abstract byte[] samplePacket(D device, TestSubnet subnet) throws IOException;
 
-    /** Whether {@link NetworkInterface} reports IPv4 broadcast addresses for this kind (it does only with IFF_BROADCAST). */
+    /** Whether the oracle ({@link NetworkInterface} on a kernel) reports IPv4 broadcast addresses for this kind (it does only with IFF_BROADCAST). */
     abstract boolean networkInterfaceShowsBroadcast();
 
     /** A one-line description of a received packet, for failure messages. */
@@ -137,7 +134,7 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
 
     @BeforeEach
     final void requireHermeticNetwork() {
-        HermeticNetwork.require();
+        testNetwork().requireSafe();
     }
 
     @AfterEach
@@ -183,52 +180,58 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
         return provider().supports(f);
     }
 
+    /** The oracle of the test network ({@link NetworkInterface} and {@code /proc/net/dev} on a kernel). */
+    final InterfaceOracle oracle() {
+        return testNetwork().oracle();
+    }
+
+    /** True when the oracle says the system has an interface by this name. */
+    final boolean exists(String name) {
+        return oracle().exists(name);
+    }
+
+    /** The addresses the oracle lists on the interface, as {@code address/prefix} texts, link-local ones left out. */
+    final Set<String> oracleAddresses(String name) {
+        return oracle().find(name).map(InterfaceView::addresses).orElse(Set.of());
+    }
+
     /**
-     * The device as {@link NetworkInterface} sees it. The JDK on Linux lists only interfaces with an address, so
-     * a device it cannot see yet gets {@code subnet}'s .1/24 first.
+     * The device as the oracle sees it. The JDK on Linux lists only interfaces with an address, so a device it
+     * cannot see yet gets {@code subnet}'s .1/24 first.
      */
-    final NetworkInterface visible(D device, TestSubnet subnet) throws IOException {
+    final InterfaceView visible(D device, TestSubnet subnet) throws IOException {
         String name = device.name().value();
-        Optional<NetworkInterface> ni = NetworkInterfaceOracle.find(name);
+        Optional<InterfaceView> ni = oracle().find(name);
         if (ni.isEmpty()) {
             if (!supports(Feature.IPV4_ADDRESSES)) {
-                Assumptions.abort("java.net.NetworkInterface cannot see " + name + " without an address, and provider '"
+                Assumptions.abort("the oracle cannot see " + name + " without an address, and provider '"
                         + provider().name() + "' lacks IPV4_ADDRESSES to give it one");
             }
             device.addAddress(subnet.v4Request(1, 24));
-            ni = NetworkInterfaceOracle.find(name);
+            ni = oracle().find(name);
         }
-        return ni.orElseThrow(() -> new AssertionError("java.net.NetworkInterface does not list " + name
+        return ni.orElseThrow(() -> new AssertionError("the oracle (" + testNetwork() + ") does not list " + name
                 + " even with an IPv4 address"));
-    }
-
-    /** Fresh view: a NetworkInterface object caches some answers (index, addresses) from when it was found. */
-    static NetworkInterface again(NetworkInterface ni) {
-        return NetworkInterfaceOracle.find(ni.getName()).orElseThrow(() ->
-                new AssertionError("java.net.NetworkInterface no longer lists " + ni.getName()));
-    }
-
-    static boolean isUp(NetworkInterface ni) {
-        try {
-            return ni.isUp();
-        } catch (SocketException e) {
-            throw new AssertionError("java.net.NetworkInterface.isUp() on " + ni.getName(), e);
-        }
     }
 
     static byte[] payload(String what, TestSubnet s) {
         return ("tappers tck: " + what + " #" + s.number()).getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** A UDP socket bound to {@code address}, once it can be ({@link Datagrams#bind}). */
-    final DatagramSocket bind(InetAddress address) throws Exception {
-        return Datagrams.bind(address, packetTimeout());
+    /** A far-side UDP socket bound to {@code address}, once it can be ({@link TestNetwork#bind}). */
+    final FarSocket bind(InetAddress address) throws Exception {
+        return testNetwork().bind(address, packetTimeout());
     }
 
     /** Writes {@code packet} to the device until {@code socket} receives a datagram ({@link Datagrams#deliver}). */
-    final DatagramPacket deliver(D device, Supplier<ByteBuffer> packet, DatagramSocket socket, String what)
+    final FarSocket.Datagram deliver(D device, Supplier<ByteBuffer> packet, FarSocket socket, String what)
             throws Exception {
         return Datagrams.deliver(() -> sendAll(device, packet.get()), socket, what, packetTimeout());
+    }
+
+    /** Fails or aborts the test when the far side cannot carry IPv6 ({@link TestNetwork#requireIpv6}). */
+    final void requireIpv6() {
+        testNetwork().requireIpv6();
     }
 
     /**
@@ -273,7 +276,7 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
     }
 
     static String text(AddressRequest r) {
-        return NetworkInterfaceOracle.text(r.address(), r.prefixLength());
+        return InterfaceView.text(r.address(), r.prefixLength());
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------------------
@@ -388,32 +391,32 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
     @Test
     void required_indexMatchesNetworkInterface() throws IOException {
         D d = create();
-        NetworkInterface ni = visible(d, TestSubnet.next());
+        InterfaceView ni = visible(d, TestSubnet.next());
         int index = d.index();
         assertTrue(index > 0, "index " + index + " is not positive");
-        assertEquals(ni.getIndex(), index, "index() disagrees with java.net.NetworkInterface");
+        assertEquals(ni.index(), index, "index() disagrees with the oracle (" + ni + ")");
     }
 
     @Test
     void required_newDeviceIsDown() throws IOException {
         D d = create();
-        NetworkInterface ni = visible(d, TestSubnet.next());
+        InterfaceView ni = visible(d, TestSubnet.next());
         assertEquals(DeviceState.DOWN, d.state());
-        assertFalse(ni.isUp(), "java.net.NetworkInterface says the new device is up");
+        assertFalse(ni.isUp(), ni + " says the new device is up");
     }
 
     @Test
     @RequiresFeature(Feature.SET_STATE)
     void required_upAndDownShowInStateAndNetworkInterface() throws IOException {
         D d = create();
-        NetworkInterface ni = visible(d, TestSubnet.next());
+        InterfaceView ni = visible(d, TestSubnet.next());
         d.up();
         assertEquals(DeviceState.UP, d.state());
         // The JDK's isUp() also wants IFF_RUNNING, which the kernel may set a moment after IFF_UP.
-        eventually(() -> isUp(ni), () -> "java.net.NetworkInterface says " + d.name() + " is not up after up()");
+        eventually(ni::isUp, () -> ni + " says " + d.name() + " is not up after up()");
         d.down();
         assertEquals(DeviceState.DOWN, d.state());
-        eventually(() -> !isUp(ni), () -> "java.net.NetworkInterface says " + d.name() + " is up after down()");
+        eventually(() -> !ni.isUp(), () -> ni + " says " + d.name() + " is up after down()");
         d.setState(DeviceState.UP);
         assertEquals(DeviceState.UP, d.state());
     }
@@ -422,21 +425,21 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
     @RequiresFeature(Feature.GET_MTU)
     void required_mtuMatchesNetworkInterface() throws IOException {
         D d = create();
-        NetworkInterface ni = visible(d, TestSubnet.next());
+        InterfaceView ni = visible(d, TestSubnet.next());
         int mtu = d.mtu();
         assertTrue(mtu > 0, "MTU " + mtu);
-        assertEquals(ni.getMTU(), mtu, "mtu() disagrees with java.net.NetworkInterface");
+        assertEquals(ni.mtu(), mtu, "mtu() disagrees with the oracle (" + ni + ")");
     }
 
     @Test
     @RequiresFeature({Feature.SET_MTU, Feature.GET_MTU})
     void required_setMtuShowsInMtuAndNetworkInterface() throws IOException {
         D d = create();
-        NetworkInterface ni = visible(d, TestSubnet.next());
+        InterfaceView ni = visible(d, TestSubnet.next());
         for (int mtu : new int[] {1400, 9000, 1500}) {
             d.setMtu(mtu);
             assertEquals(mtu, d.mtu(), "mtu() after setMtu(" + mtu + ")");
-            assertEquals(mtu, ni.getMTU(), "java.net.NetworkInterface's MTU after setMtu(" + mtu + ")");
+            assertEquals(mtu, ni.mtu(), "the MTU " + ni + " reports after setMtu(" + mtu + ")");
         }
     }
 
@@ -447,12 +450,12 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
         String name = d.name().value();
         d.addAddress(request);
         assertTrue(listed(d, request).isPresent(), request + " is not in addresses(): " + d.addresses());
-        assertTrue(NetworkInterfaceOracle.addresses(name).contains(text(request)),
-                "java.net.NetworkInterface does not list " + request + ": " + NetworkInterfaceOracle.addresses(name));
+        assertTrue(oracleAddresses(name).contains(text(request)),
+                "the oracle does not list " + request + ": " + oracleAddresses(name));
         d.removeAddress(request.address(), request.prefixLength());
         assertFalse(listed(d, request).isPresent(), request + " is still in addresses() after removal: " + d.addresses());
-        assertFalse(NetworkInterfaceOracle.addresses(name).contains(text(request)),
-                "java.net.NetworkInterface still lists " + request + " after removal");
+        assertFalse(oracleAddresses(name).contains(text(request)),
+                "the oracle still lists " + request + " after removal");
     }
 
     @Test
@@ -464,14 +467,14 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
     @Test
     @RequiresFeature(Feature.IPV6_ADDRESSES)
     void required_ipv6AddressCanBeAddedListedAndRemoved() throws IOException {
-        requireJdkIpv6();
+        requireIpv6();
         addListRemove(TestSubnet.next().v6Request(1, 64));
     }
 
     @Test
     @RequiresFeature({Feature.IPV4_ADDRESSES, Feature.IPV6_ADDRESSES})
     void required_severalAddressesAreListedExactly() throws IOException {
-        requireJdkIpv6();
+        requireIpv6();
         TestSubnet s = TestSubnet.next();
         // Two IPv4 halves of the /24 rather than one /24 twice: Linux would make the second a "secondary" of
         // the first and drop it when the first goes.
@@ -485,7 +488,7 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
             expected.add(text(r));
         }
         assertEquals(expected, NetworkInterfaceOracle.texts(d.addresses()), "addresses() apart from link-local ones");
-        assertEquals(expected, NetworkInterfaceOracle.addresses(name), "java.net.NetworkInterface's addresses apart from link-local ones");
+        assertEquals(expected, oracleAddresses(name), "the oracle's addresses apart from link-local ones");
         for (AddressRequest r : requests) {
             d.removeAddress(r.address(), r.prefixLength());
         }
@@ -497,12 +500,12 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
         String name = d.name().value();
         d.addAddress(request);
         AddressInfo info = listed(d, request).orElseThrow(() -> new AssertionError(request + " is not in addresses()"));
-        assertTrue(NetworkInterfaceOracle.addresses(name).contains(text(request)),
-                "java.net.NetworkInterface does not list " + request + ": " + NetworkInterfaceOracle.addresses(name));
+        assertTrue(oracleAddresses(name).contains(text(request)),
+                "the oracle does not list " + request + ": " + oracleAddresses(name));
         d.removeAddress(info);
         assertFalse(listed(d, request).isPresent(), request + " is still in addresses() after removal");
-        assertFalse(NetworkInterfaceOracle.addresses(name).contains(text(request)),
-                "java.net.NetworkInterface still lists " + request + " after removal");
+        assertFalse(oracleAddresses(name).contains(text(request)),
+                "the oracle still lists " + request + " after removal");
     }
 
     @Test
@@ -515,7 +518,7 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
     @Test
     @RequiresFeature(Feature.IPV6_ADDRESSES)
     void required_ipv6AddressWithPrefix93CanBeRemoved() throws IOException {
-        requireJdkIpv6();
+        requireIpv6();
         unusualPrefix(TestSubnet.next().v6Request(1, 93));
     }
 
@@ -529,9 +532,10 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
         AddressInfo info = listed(d, request).orElseThrow(() -> new AssertionError(request + " is not in addresses()"));
         assertEquals(Optional.of(s.v4(255)), info.broadcast(), "the broadcast address in addresses()");
         if (networkInterfaceShowsBroadcast()) {
-            InterfaceAddress ia = NetworkInterfaceOracle.entry(d.name().value(), s.v4(1)).orElseThrow(() ->
-                    new AssertionError("java.net.NetworkInterface does not list " + request));
-            assertEquals(s.v4(255), ia.getBroadcast(), "java.net.NetworkInterface's broadcast address");
+            InterfaceView ni = oracle().find(d.name().value()).orElseThrow(() ->
+                    new AssertionError("the oracle does not list " + d.name()));
+            assertEquals(Optional.of(s.v4(255)), ni.broadcast(s.v4(1)), "the broadcast address of " + request
+                    + " that " + ni + " reports");
         }
     }
 
@@ -715,9 +719,9 @@ public abstract class AbstractDeviceConformanceTest<D extends PacketDevice> exte
         byte[] payload = payload("too small a buffer", s);
         // The kernel answers this with a packet on the device: the datagram itself (TUN) or an ARP request (TAP).
         int sourcePort;
-        try (DatagramSocket socket = bind(s.v4(1))) {
-            sourcePort = socket.getLocalPort();
-            socket.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(s.v4(2), FAR_PORT)));
+        try (FarSocket socket = bind(s.v4(1))) {
+            sourcePort = socket.localPort();
+            socket.send(payload, new InetSocketAddress(s.v4(2), FAR_PORT));
         }
         // The kernel may put packets of its own first (IPv6 MLD reports, router solicitations): each one goes
         // through the too-small buffer and is checked for being kept, until the test's own packet has been.

@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Conformance of event-driven I/O: readiness that is never swapped, one poller serving many devices, futures that
  * complete on it and cancel cleanly, a close that wakes every waiter within {@link #closeWakeBound()}, no
  * descriptor-reuse race, and blocking receives on virtual threads that leave their carriers free.
- * Kernel UDP sockets are the far side; each test uses TUN devices in documentation subnets of its own.
+ * The test network's UDP sockets (kernel ones by default) are the far side; each test uses TUN devices in documentation subnets of its own.
  */
 @RequiresFeature({Feature.TUN, Feature.ASYNC_IO, Feature.IPV4_ADDRESSES, Feature.SET_STATE})
 public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
@@ -134,7 +131,7 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
         Tun tun = upTun(s);
         tun.setNonBlocking(true);
         byte[] payload = payload("readable", s);
-        try (Poller poller = provider().openPoller(); DatagramSocket socket = bind(s.v4(1))) {
+        try (Poller poller = provider().openPoller(); FarSocket socket = farBind(s.v4(1))) {
             CompletableFuture<byte[]> found = new CompletableFuture<>();
             AtomicInteger emptyCalls = new AtomicInteger();
             ByteBuffer buffer = ByteBuffer.allocateDirect(tun.maxPacketSize());
@@ -163,7 +160,7 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
                 }
             };
             registration.set(poller.watch(tun, Readiness.READABLE, listener));
-            socket.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(s.v4(2), ECHO_PORT)));
+            socket.send(payload, new InetSocketAddress(s.v4(2), ECHO_PORT));
             found.get(packetTimeout().toMillis(), TimeUnit.MILLISECONDS);
             // The kernel may send the TUN packets of its own (IPv6 router solicitations...), which are read and
             // passed over; but every call must find at least one packet: one that does not is a swapped or
@@ -179,8 +176,8 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
         TestSubnet s = TestSubnet.next();
         Tun tun = upTun(s);
         byte[] payload = payload("futures", s);
-        try (DatagramSocket socket = bind(s.v4(1))) {
-            socket.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(s.v4(2), ECHO_PORT)));
+        try (FarSocket socket = farBind(s.v4(1))) {
+            socket.send(payload, new InetSocketAddress(s.v4(2), ECHO_PORT));
             byte[] packet = receiveMatching(tun, p -> isUdpTo(p, s, ECHO_PORT, payload));
             Ipv4Packet request = Ipv4Packet.parse(packet);
             UdpDatagram udp = request.udp().orElseThrow();
@@ -190,9 +187,9 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
             int sent = tun.sendAsync(out).get(packetTimeout().toMillis(), TimeUnit.MILLISECONDS);
             assertEquals(reply.length, sent, "sendAsync's count");
             assertEquals(out.limit(), out.position(), "sendAsync did not move the position to the limit");
-            DatagramPacket echoed = new DatagramPacket(new byte[2048], 2048);
-            socket.receive(echoed);
-            assertArrayEquals(payload, Datagrams.data(echoed), "the echoed datagram");
+            FarSocket.Datagram echoed = socket.receive(packetTimeout()).orElseThrow(() ->
+                    new AssertionError("the datagram sent with sendAsync did not reach the far side"));
+            assertArrayEquals(payload, echoed.data(), "the echoed datagram");
         }
     }
 
@@ -207,11 +204,43 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
         tun.up();
         tun.addAddress(s.v4Request(1, 24));
         byte[] payload = payload("after cancel", s);
-        try (DatagramSocket socket = bind(s.v4(1))) {
-            socket.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(s.v4(2), ECHO_PORT)));
+        try (FarSocket socket = farBind(s.v4(1))) {
+            socket.send(payload, new InetSocketAddress(s.v4(2), ECHO_PORT));
             receiveMatching(tun, p -> isUdpTo(p, s, ECHO_PORT, payload));
         }
         assertEquals(0, cancelledBuffer.position(), "the cancelled receive wrote into its buffer");
+    }
+
+    /**
+     * A packet too large for the first future's buffer is kept (PacketTooLargeException) and then completes the
+     * next future: it waits in user space, where the descriptor's readiness cannot show it.
+     */
+    @Test
+    void required_aPacketKeptAfterTooLargeCompletesTheNextFuture() throws Exception {
+        TestSubnet s = TestSubnet.next();
+        Tun tun = upTun(s);
+        byte[] payload = payload("kept " + "x".repeat(300), s);
+        try (FarSocket socket = farBind(s.v4(1))) {
+            socket.send(payload, new InetSocketAddress(s.v4(2), ECHO_PORT));
+            long deadline = System.nanoTime() + packetTimeout().toNanos();
+            while (System.nanoTime() - deadline < 0) {
+                ByteBuffer small = ByteBuffer.allocateDirect(100);
+                try {
+                    tun.receiveAsync(small).get(packetTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    continue; // a short packet of the kernel's own
+                } catch (ExecutionException e) {
+                    assertInstanceOf(dev.tappers.PacketTooLargeException.class, e.getCause(), "a too-small buffer");
+                }
+                ByteBuffer big = ByteBuffer.allocateDirect(tun.maxPacketSize());
+                int n = tun.receiveAsync(big).get(packetTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                byte[] packet = new byte[n];
+                big.flip().get(packet);
+                if (isUdpTo(packet, s, ECHO_PORT, payload)) {
+                    return;
+                }
+            }
+            fail("the kept datagram never completed a future");
+        }
     }
 
     @Test
@@ -240,33 +269,30 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
         Set<String> pollerThreads = ConcurrentHashMap.newKeySet();
         Map<Integer, List<String>> seenByDevice = new ConcurrentHashMap<>();
         AtomicReference<Throwable> serverFailure = new AtomicReference<>();
-        List<DatagramSocket> sockets = new ArrayList<>();
+        List<FarSocket> sockets = new ArrayList<>();
         try (Poller poller = provider().openPoller()) {
             for (int i = 0; i < devices; i++) {
                 new Echo(poller, tuns.get(i), i, nonce, pollerThreads, seenByDevice, serverFailure).next();
             }
             for (int i = 0; i < devices; i++) {
-                DatagramSocket socket = bind(subnets.get(i).v4(1));
+                FarSocket socket = farBind(subnets.get(i).v4(1));
                 sockets.add(socket);
                 for (int j = 0; j < perDevice; j++) {
                     byte[] data = (nonce + ":" + i + ":" + j).getBytes(StandardCharsets.US_ASCII);
-                    socket.send(new DatagramPacket(data, data.length, new InetSocketAddress(subnets.get(i).v4(2), ECHO_PORT)));
+                    socket.send(data, new InetSocketAddress(subnets.get(i).v4(2), ECHO_PORT));
                 }
             }
             int answered = 0;
             for (int i = 0; i < devices; i++) {
                 Set<String> echoes = new HashSet<>();
-                DatagramSocket socket = sockets.get(i);
-                socket.setSoTimeout((int) packetTimeout().toMillis());
+                FarSocket socket = sockets.get(i);
                 while (echoes.size() < perDevice) {
-                    DatagramPacket got = new DatagramPacket(new byte[2048], 2048);
-                    try {
-                        socket.receive(got);
-                    } catch (SocketTimeoutException e) {
+                    Optional<FarSocket.Datagram> got = socket.receive(packetTimeout());
+                    if (got.isEmpty()) {
                         fail("device " + i + " (" + tuns.get(i).name() + ") answered " + echoes.size() + " of "
                                 + perDevice + " datagrams; server failure: " + serverFailure.get());
                     }
-                    String text = new String(Datagrams.data(got), StandardCharsets.US_ASCII);
+                    String text = new String(got.get().data(), StandardCharsets.US_ASCII);
                     assertTrue(text.startsWith(nonce + ":" + i + ":"), "socket " + i + " got an echo meant for another: " + text);
                     assertTrue(echoes.add(text), "a duplicate echo: " + text);
                 }
@@ -274,7 +300,7 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
             }
             assertEquals(devices * perDevice, answered, "echoes counted");
         } finally {
-            for (DatagramSocket socket : sockets) {
+            for (FarSocket socket : sockets) {
                 socket.close();
             }
         }
@@ -393,35 +419,35 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
         int rounds = closeRaceRounds();
         long worstNanos = 0;
         Tun old = upTun(subnets[0]);
-        try (DatagramSocket sender = new DatagramSocket()) { // the route picks each round's TUN address as source
-            for (int round = 1; round <= rounds; round++) {
-                Blocked blocked = Blocked.start(old, 1);
-                PendingReceive pending = PendingReceive.start(old);
-                blocked.awaitStarted();
-                Tun closing = old;
-                CountDownLatch go = new CountDownLatch(1);
-                AtomicLong closedAt = new AtomicLong();
-                Thread closer = new Thread(() -> {
-                    try {
-                        go.await();
-                        closedAt.set(System.nanoTime());
-                        closing.close();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, "closer-" + round);
-                closer.start();
-                go.countDown();
-                TestSubnet next = subnets[round % 2];
-                Tun fresh = upTun(next); // may well get the number the closer just released
-                closer.join(packetTimeout().toMillis());
-                worstNanos = Math.max(worstNanos, blocked.assertAllClosedWithin(closedAt.get(), closeWakeBound()));
-                worstNanos = Math.max(worstNanos, pending.assertClosedWithin(closedAt.get(), closeWakeBound()));
-                byte[] payload = payload("round " + round, next);
-                sender.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(next.v4(2), ECHO_PORT)));
-                receiveMatching(fresh, p -> isUdpTo(p, next, ECHO_PORT, payload));
-                old = fresh;
+        for (int round = 1; round <= rounds; round++) {
+            Blocked blocked = Blocked.start(old, 1);
+            PendingReceive pending = PendingReceive.start(old);
+            blocked.awaitStarted();
+            Tun closing = old;
+            CountDownLatch go = new CountDownLatch(1);
+            AtomicLong closedAt = new AtomicLong();
+            Thread closer = new Thread(() -> {
+                try {
+                    go.await();
+                    closedAt.set(System.nanoTime());
+                    closing.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "closer-" + round);
+            closer.start();
+            go.countDown();
+            TestSubnet next = subnets[round % 2];
+            Tun fresh = upTun(next); // may well get the number the closer just released
+            closer.join(packetTimeout().toMillis());
+            worstNanos = Math.max(worstNanos, blocked.assertAllClosedWithin(closedAt.get(), closeWakeBound()));
+            worstNanos = Math.max(worstNanos, pending.assertClosedWithin(closedAt.get(), closeWakeBound()));
+            byte[] payload = payload("round " + round, next);
+            try (FarSocket sender = farBind(next.v4(1))) { // the fresh TUN's own address, as a route would pick
+                sender.send(payload, new InetSocketAddress(next.v4(2), ECHO_PORT));
             }
+            receiveMatching(fresh, p -> isUdpTo(p, next, ECHO_PORT, payload));
+            old = fresh;
         }
         System.out.printf("close race: %d rounds, slowest wake-up %.1f ms%n", rounds, worstNanos / 1e6);
     }
@@ -489,21 +515,21 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
                 + VirtualThreadSupport.carriers() + " carriers: the blocked ones hold their carriers");
 
         int half = blockedCount / 2;
-        List<DatagramSocket> sockets = new ArrayList<>();
+        List<FarSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < half; i++) {
                 TestSubnet s = subnets.get(i);
                 byte[] data = (nonce + s.number()).getBytes(StandardCharsets.US_ASCII);
-                DatagramSocket socket = bind(s.v4(1));
+                FarSocket socket = farBind(s.v4(1));
                 sockets.add(socket);
-                socket.send(new DatagramPacket(data, data.length, new InetSocketAddress(s.v4(2), ECHO_PORT)));
+                socket.send(data, new InetSocketAddress(s.v4(2), ECHO_PORT));
             }
             for (int i = 0; i < half; i++) {
                 Object result = outcomes.get(i).get(packetTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 assertInstanceOf(byte[].class, result, "virtual thread " + i + " did not receive its packet: " + result);
             }
         } finally {
-            for (DatagramSocket socket : sockets) {
+            for (FarSocket socket : sockets) {
                 socket.close();
             }
         }

@@ -9,10 +9,7 @@ import dev.tappers.tck.packets.UdpDatagram;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,10 +51,10 @@ public abstract class BatchIoConformanceTest extends HermeticDeviceTest {
         Tun tun = upTun(s);
         int count = packets();
         String nonce = nonce();
-        try (DatagramSocket socket = bind(s.v4(1))) {
+        try (FarSocket socket = farBind(s.v4(1))) {
             for (int i = 0; i < count; i++) {
                 byte[] data = (nonce + ":" + i).getBytes(StandardCharsets.US_ASCII);
-                socket.send(new DatagramPacket(data, data.length, new InetSocketAddress(s.v4(2), PORT)));
+                socket.send(data, new InetSocketAddress(s.v4(2), PORT));
             }
         }
         ByteBuffer[] batch = new ByteBuffer[32];
@@ -103,9 +100,9 @@ public abstract class BatchIoConformanceTest extends HermeticDeviceTest {
         Tun tun = upTun(s);
         String nonce = nonce();
         ByteBuffer[] batch = {ByteBuffer.allocateDirect(tun.maxPacketSize()), ByteBuffer.allocate(tun.maxPacketSize())};
-        try (DatagramSocket socket = bind(s.v4(1))) {
+        try (FarSocket socket = farBind(s.v4(1))) {
             byte[] data = (nonce + ":0").getBytes(StandardCharsets.US_ASCII);
-            socket.send(new DatagramPacket(data, data.length, new InetSocketAddress(s.v4(2), PORT)));
+            socket.send(data, new InetSocketAddress(s.v4(2), PORT));
             long deadline = System.nanoTime() + packetTimeout().toNanos();
             while (System.nanoTime() - deadline < 0) {
                 batch[0].clear();
@@ -130,31 +127,28 @@ public abstract class BatchIoConformanceTest extends HermeticDeviceTest {
         Tun tun = upTun(s);
         int count = Math.min(packets(), 64); // within a UDP socket's default receive buffer
         String nonce = nonce();
-        try (DatagramSocket socket = bind(s.v4(1))) {
+        try (FarSocket socket = farBind(s.v4(1))) {
             ByteBuffer[] batch = new ByteBuffer[count];
             for (int i = 0; i < count; i++) {
-                byte[] packet = Ipv4Packet.udp(s.v4(2), s.v4(1), new UdpDatagram(PORT, socket.getLocalPort(),
+                byte[] packet = Ipv4Packet.udp(s.v4(2), s.v4(1), new UdpDatagram(PORT, socket.localPort(),
                         (nonce + ":" + i).getBytes(StandardCharsets.US_ASCII))).toBytes();
                 batch[i] = i % 2 == 0 ? ByteBuffer.wrap(packet) : ByteBuffer.allocateDirect(packet.length).put(packet).flip();
             }
             // The first datagrams to a fresh address can be dropped while the kernel settles: prime until one comes.
             Datagrams.deliver(() -> tun.send(ByteBuffer.wrap(Ipv4Packet.udp(s.v4(2), s.v4(1), new UdpDatagram(PORT,
-                    socket.getLocalPort(), "prime".getBytes(StandardCharsets.US_ASCII))).toBytes())), socket,
+                    socket.localPort(), "prime".getBytes(StandardCharsets.US_ASCII))).toBytes())), socket,
                     "a priming datagram", packetTimeout());
             assertEquals(count, tun.sendBatch(batch), "packets sendBatch reports sent");
             for (ByteBuffer b : batch) {
                 assertEquals(b.limit(), b.position(), "sendBatch left a sent buffer's position short of its limit");
             }
-            socket.setSoTimeout((int) packetTimeout().toMillis());
             List<Integer> sequence = new ArrayList<>();
             while (sequence.size() < count) {
-                DatagramPacket got = new DatagramPacket(new byte[2048], 2048);
-                try {
-                    socket.receive(got);
-                } catch (SocketTimeoutException e) {
+                Optional<FarSocket.Datagram> got = socket.receive(packetTimeout());
+                if (got.isEmpty()) {
                     fail("only " + sequence.size() + " of " + count + " datagrams sent by sendBatch arrived");
                 }
-                String text = new String(Datagrams.data(got), StandardCharsets.US_ASCII);
+                String text = new String(got.get().data(), StandardCharsets.US_ASCII);
                 if (text.startsWith(nonce + ":")) {
                     sequence.add(Integer.parseInt(text.substring(nonce.length() + 1)));
                 }
@@ -187,11 +181,11 @@ public abstract class BatchIoConformanceTest extends HermeticDeviceTest {
         TestSubnet s = TestSubnet.next();
         Tun tun = upTun(s);
         String nonce = nonce();
-        try (DatagramSocket socket = bind(s.v4(1))) {
+        try (FarSocket socket = farBind(s.v4(1))) {
             byte[] small = (nonce + ":0").getBytes(StandardCharsets.US_ASCII);
             byte[] large = (nonce + ":1:" + "x".repeat(600)).getBytes(StandardCharsets.US_ASCII);
-            socket.send(new DatagramPacket(small, small.length, new InetSocketAddress(s.v4(2), PORT)));
-            socket.send(new DatagramPacket(large, large.length, new InetSocketAddress(s.v4(2), PORT)));
+            socket.send(small, new InetSocketAddress(s.v4(2), PORT));
+            socket.send(large, new InetSocketAddress(s.v4(2), PORT));
         }
         tun.setNonBlocking(true);
         // Room for the small one (and the kernel's own short packets), not for the large one.

@@ -78,6 +78,25 @@ final class Datagrams {
         }
     }
 
+    /**
+     * {@link #deliver(Send, DatagramSocket, String, Duration)} for any {@link FarSocket}: runs {@code send} until
+     * {@code socket} receives a datagram, every {@value #RESEND_MILLIS} ms within {@code timeout}.
+     */
+    static FarSocket.Datagram deliver(Send send, FarSocket socket, String what, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int sends = 1; ; sends++) {
+            send.run();
+            java.util.Optional<FarSocket.Datagram> got = socket.receive(Duration.ofMillis(RESEND_MILLIS));
+            if (got.isPresent()) {
+                return got.get();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError(socket + " did not receive " + what + " within " + timeout.toMillis()
+                        + " ms (" + sends + " sends)");
+            }
+        }
+    }
+
     /** The datagram's data. */
     static byte[] data(DatagramPacket p) {
         return Arrays.copyOfRange(p.getData(), p.getOffset(), p.getOffset() + p.getLength());

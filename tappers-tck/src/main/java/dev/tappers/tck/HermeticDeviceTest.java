@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The base of the conformance tests for routes, multi-queue devices, link settings and interface listing, and of
- * the namespace ones ({@link NamespaceTestBase}): the {@link HermeticNetwork} guard before every test, and
+ * the namespace ones ({@link NamespaceTestBase}): the test network's guard ({@link HermeticNetwork} on a kernel)
+ * before every test, and
  * everything a test opens closed after it, newest first.
  *
  * <p>The tests of this package's own subclasses use their own documentation ranges, apart from
@@ -45,7 +46,7 @@ public abstract class HermeticDeviceTest extends ProviderTest {
 
     @BeforeEach
     final void requireHermeticNetworkFirst() {
-        HermeticNetwork.require();
+        testNetwork().requireSafe();
     }
 
     @AfterEach
@@ -66,13 +67,13 @@ public abstract class HermeticDeviceTest extends ProviderTest {
         return provider().supports(f);
     }
 
-    /** A name no interface has: {@code prefix} and random digits, at most 15 bytes. */
-    static String freshName(String prefix) {
+    /** A name no interface has, as the test network's oracle sees it: {@code prefix} and random digits. */
+    final String freshName(String prefix) {
         String name;
         int tries = 0;
         do {
             name = prefix + String.format("%05d", RANDOM.nextInt(100_000));
-        } while (NetworkInterfaceOracle.exists(name) && ++tries < 100);
+        } while (testNetwork().oracle().exists(name) && ++tries < 100);
         return name;
     }
 
@@ -81,9 +82,17 @@ public abstract class HermeticDeviceTest extends ProviderTest {
         return Long.toHexString(RANDOM.nextLong());
     }
 
-    /** A UDP socket bound to {@code address}, once it can be ({@link Datagrams#bind}). */
+    /** A kernel UDP socket bound to {@code address}, once it can be ({@link Datagrams#bind}). */
     final DatagramSocket bind(InetAddress address) throws Exception {
         return Datagrams.bind(address, packetTimeout());
+    }
+
+    /**
+     * A UDP socket of the test network's far side bound to {@code address} ({@link TestNetwork#bind}): a kernel
+     * socket by default, whatever the provider's test network puts there otherwise.
+     */
+    final FarSocket farBind(InetAddress address) throws Exception {
+        return testNetwork().bind(address, packetTimeout());
     }
 
     /**

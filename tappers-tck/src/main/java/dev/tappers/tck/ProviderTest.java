@@ -14,4 +14,13 @@ public abstract class ProviderTest {
 
     /** The provider under test. Called often: return the same instance each time, and make it cheaply. */
     protected abstract TappersProvider provider();
+
+    /**
+     * The far side and the oracle the tests check the provider against. The default is the kernel
+     * ({@link KernelTestNetwork}); a provider whose devices live elsewhere (in memory, in a simulator) returns its
+     * own, which must not simply ask the device objects under test. Called often: return the same instance.
+     */
+    protected TestNetwork testNetwork() {
+        return KernelTestNetwork.INSTANCE;
+    }
 }

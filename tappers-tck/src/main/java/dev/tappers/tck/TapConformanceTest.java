@@ -13,17 +13,13 @@ import dev.tappers.tck.packets.UdpDatagram;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.tappers.tck.Datagrams.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,24 +109,24 @@ public abstract class TapConformanceTest extends AbstractDeviceConformanceTest<T
     @RequiresFeature(Feature.GET_MAC)
     void required_macMatchesNetworkInterfaceAndIsUnicast() throws IOException {
         Tap tap = create();
-        NetworkInterface ni = visible(tap, TestSubnet.next());
+        InterfaceView ni = visible(tap, TestSubnet.next());
         MacAddress mac = tap.mac();
         assertFalse(mac.isMulticast(), "the TAP's MAC " + mac + " is a group address");
-        assertEquals(mac, MacAddress.of(ni.getHardwareAddress()), "mac() disagrees with java.net.NetworkInterface");
+        assertEquals(mac, hardwareAddress(ni), "mac() disagrees with " + ni);
     }
 
     @Test
     @RequiresFeature({Feature.SET_MAC, Feature.GET_MAC})
     void required_setMacShowsInMacAndNetworkInterface() throws IOException {
         Tap tap = create();
-        NetworkInterface ni = visible(tap, TestSubnet.next());
+        InterfaceView ni = visible(tap, TestSubnet.next());
         MacAddress wanted;
         do {
             wanted = MacAddress.randomLocal();
         } while (wanted.equals(tap.mac()));
         tap.setMac(wanted);
         assertEquals(wanted, tap.mac(), "mac() after setMac(" + wanted + ")");
-        assertEquals(wanted, MacAddress.of(ni.getHardwareAddress()), "java.net.NetworkInterface's MAC after setMac");
+        assertEquals(wanted, hardwareAddress(ni), "the MAC " + ni + " reports after setMac");
     }
 
     @Test
@@ -159,9 +155,9 @@ public abstract class TapConformanceTest extends AbstractDeviceConformanceTest<T
         byte[] payload = payload("kernel to TAP", s);
         List<ArpPacket> requests = Collections.synchronizedList(new ArrayList<>());
         List<EthernetFrame> requestFrames = Collections.synchronizedList(new ArrayList<>());
-        try (DatagramSocket socket = bind(s.v4(1))) {
+        try (FarSocket socket = bind(s.v4(1))) {
             // The kernel must learn who has .2 first: it asks with ARP and holds the datagram until answered.
-            socket.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(s.v4(2), FAR_PORT)));
+            socket.send(payload, new InetSocketAddress(s.v4(2), FAR_PORT));
             EthernetFrame frame = await(tap, ByteBuffer.allocateDirect(tap.maxPacketSize()), raw -> {
                 EthernetFrame f = EthernetFrame.parse(raw);
                 Optional<ArpPacket> arp = ArpPacket.fromFrame(ByteBuffer.wrap(raw));
@@ -189,7 +185,7 @@ public abstract class TapConformanceTest extends AbstractDeviceConformanceTest<T
             assertTrue(Ipv4Packet.headerChecksumValid(frame.payload()), "the IPv4 header checksum is wrong: " + ip);
             assertEquals(s.v4(1), ip.source(), "source address");
             UdpDatagram udp = ip.udp().orElseThrow();
-            assertEquals(socket.getLocalPort(), udp.sourcePort(), "UDP source port");
+            assertEquals(socket.localPort(), udp.sourcePort(), "UDP source port");
             assertEquals(FAR_PORT, udp.destinationPort(), "UDP destination port");
             assertArrayEquals(payload, udp.payload(), "UDP payload");
         }
@@ -204,13 +200,17 @@ public abstract class TapConformanceTest extends AbstractDeviceConformanceTest<T
         tap.addAddress(s.v4Request(1, 24));
         MacAddress tapMac = tap.mac();
         byte[] payload = payload("TAP to kernel", s);
-        try (DatagramSocket socket = bind(s.v4(1))) {
-            byte[] ip = Ipv4Packet.udp(s.v4(2), s.v4(1), new UdpDatagram(NEAR_PORT, socket.getLocalPort(), payload)).toBytes();
+        try (FarSocket socket = bind(s.v4(1))) {
+            byte[] ip = Ipv4Packet.udp(s.v4(2), s.v4(1), new UdpDatagram(NEAR_PORT, socket.localPort(), payload)).toBytes();
             byte[] frame = new EthernetFrame(tapMac, otherThan(tapMac), EthernetFrame.TYPE_IPV4, ip).toBytes();
-            DatagramPacket got = deliver(tap, () -> direct(frame), socket, "a UDP frame written to " + tap.name());
-            assertArrayEquals(payload, data(got), "the datagram's data");
-            assertEquals(new InetSocketAddress(s.v4(2), NEAR_PORT), got.getSocketAddress(), "the datagram's sender");
+            FarSocket.Datagram got = deliver(tap, () -> direct(frame), socket, "a UDP frame written to " + tap.name());
+            assertArrayEquals(payload, got.data(), "the datagram's data");
+            assertEquals(new InetSocketAddress(s.v4(2), NEAR_PORT), got.sender(), "the datagram's sender");
         }
+    }
+
+    private static MacAddress hardwareAddress(InterfaceView ni) {
+        return MacAddress.of(ni.hardwareAddress().orElseThrow(() -> new AssertionError(ni + " reports no MAC")));
     }
 
     private static MacAddress otherThan(MacAddress mac) {

@@ -12,15 +12,18 @@ import dev.tappers.tck.packets.UdpDatagram;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 
-import static dev.tappers.tck.Datagrams.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Conformance of TUN devices: the tests every device kind shares, plus the IP data path both ways over IPv4 and
- * IPv6, with kernel UDP sockets at the other end, and point-to-point addresses.
+ * IPv6, with the test network's UDP sockets at the other end (kernel sockets by default), and point-to-point
+ * addresses.
  *
  * <pre>{@code
  * class LinuxTunConformanceTest extends TunConformanceTest {
@@ -41,6 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class TunConformanceTest extends AbstractDeviceConformanceTest<Tun> {
     /** The source port of datagrams the tests write into the TUN. */
     private static final int NEAR_PORT = 40_001;
+    /**
+     * The datagrams of a burst: well inside a Linux TUN's queue (500 packets) and a kernel socket's default
+     * receive buffer, so a kernel loses none of them, and enough that a provider losing one in ten loses some.
+     */
+    static final int BURST = 100;
 
     protected TunConformanceTest() {
     }
@@ -113,11 +122,11 @@ public abstract class TunConformanceTest extends AbstractDeviceConformanceTest<T
         AddressInfo info = listed(tun, request).orElseThrow(() -> new AssertionError(request + " is not in addresses(): "
                 + addressesOf(tun)));
         assertEquals(Optional.of(s.v4(2)), info.destination(), "the destination in addresses()");
-        NetworkInterface ni = NetworkInterfaceOracle.find(name).orElseThrow(() ->
-                new AssertionError("java.net.NetworkInterface does not list " + name));
-        assertTrue(NetworkInterfaceOracle.addresses(name).contains(text(request)),
-                "java.net.NetworkInterface does not list " + request + ": " + NetworkInterfaceOracle.addresses(name));
-        assertTrue(ni.isPointToPoint(), "java.net.NetworkInterface says the TUN is not point-to-point");
+        InterfaceView ni = oracle().find(name).orElseThrow(() ->
+                new AssertionError("the oracle (" + testNetwork() + ") does not list " + name));
+        assertTrue(oracleAddresses(name).contains(text(request)),
+                ni + " does not list " + request + ": " + oracleAddresses(name));
+        assertTrue(ni.isPointToPoint(), ni + " says the TUN is not point-to-point");
         tun.removeAddress(info);
         assertFalse(listed(tun, request).isPresent(), request + " is still in addresses() after removal");
     }
@@ -140,15 +149,15 @@ public abstract class TunConformanceTest extends AbstractDeviceConformanceTest<T
         tun.up();
         tun.addAddress(s.v4Request(1, 24));
         byte[] payload = payload("kernel to TUN over IPv4", s);
-        try (DatagramSocket socket = bind(s.v4(1))) {
-            socket.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(s.v4(2), FAR_PORT)));
+        try (FarSocket socket = bind(s.v4(1))) {
+            socket.send(payload, new InetSocketAddress(s.v4(2), FAR_PORT));
             byte[] raw = await(tun, ByteBuffer.allocateDirect(tun.maxPacketSize()), p -> Ipv4Packet.tryParse(p)
                     .filter(ip -> ip.destination().equals(s.v4(2)) && ip.udp().isPresent()).map(ip -> p));
             Ipv4Packet ip = Ipv4Packet.parse(raw);
             assertTrue(Ipv4Packet.headerChecksumValid(raw), "the IPv4 header checksum is wrong: " + ip);
             assertEquals(s.v4(1), ip.source(), "source address");
             UdpDatagram udp = ip.udp().orElseThrow();
-            assertEquals(socket.getLocalPort(), udp.sourcePort(), "UDP source port");
+            assertEquals(socket.localPort(), udp.sourcePort(), "UDP source port");
             assertEquals(FAR_PORT, udp.destinationPort(), "UDP destination port");
             assertArrayEquals(payload, udp.payload(), "UDP payload");
         }
@@ -162,26 +171,26 @@ public abstract class TunConformanceTest extends AbstractDeviceConformanceTest<T
         tun.up();
         tun.addAddress(s.v4Request(1, 24));
         byte[] payload = payload("TUN to kernel over IPv4", s);
-        try (DatagramSocket socket = bind(s.v4(1))) {
+        try (FarSocket socket = bind(s.v4(1))) {
             byte[] packet = Ipv4Packet.udp(s.v4(2), s.v4(1),
-                    new UdpDatagram(NEAR_PORT, socket.getLocalPort(), payload)).toBytes();
-            DatagramPacket got = deliver(tun, () -> ByteBuffer.wrap(packet), socket, "an IPv4 datagram written to " + tun.name());
-            assertArrayEquals(payload, data(got), "the datagram's data");
-            assertEquals(new InetSocketAddress(s.v4(2), NEAR_PORT), got.getSocketAddress(), "the datagram's sender");
+                    new UdpDatagram(NEAR_PORT, socket.localPort(), payload)).toBytes();
+            FarSocket.Datagram got = deliver(tun, () -> ByteBuffer.wrap(packet), socket, "an IPv4 datagram written to " + tun.name());
+            assertArrayEquals(payload, got.data(), "the datagram's data");
+            assertEquals(new InetSocketAddress(s.v4(2), NEAR_PORT), got.sender(), "the datagram's sender");
         }
     }
 
     @Test
     @RequiresFeature({Feature.IPV6_ADDRESSES, Feature.SET_STATE})
     void required_kernelUdpOverIpv6ArrivesAsAnIpv6Packet() throws Exception {
-        requireJdkIpv6();
+        requireIpv6();
         TestSubnet s = TestSubnet.next();
         Tun tun = create();
         tun.up();
         tun.addAddress(s.v6Request(1, 64));
         byte[] payload = payload("kernel to TUN over IPv6", s);
-        try (DatagramSocket socket = bind(s.v6(1))) {
-            socket.send(new DatagramPacket(payload, payload.length, new InetSocketAddress(s.v6(2), FAR_PORT)));
+        try (FarSocket socket = bind(s.v6(1))) {
+            socket.send(payload, new InetSocketAddress(s.v6(2), FAR_PORT));
             // A heap buffer with its position past 0: receive writes from the position, not from 0.
             ByteBuffer buffer = ByteBuffer.allocate(tun.maxPacketSize() + 7);
             buffer.position(7);
@@ -190,7 +199,7 @@ public abstract class TunConformanceTest extends AbstractDeviceConformanceTest<T
             Ipv6Packet ip = Ipv6Packet.parse(raw);
             assertEquals(s.v6(1), ip.source(), "source address");
             UdpDatagram udp = ip.udp().orElseThrow();
-            assertEquals(socket.getLocalPort(), udp.sourcePort(), "UDP source port");
+            assertEquals(socket.localPort(), udp.sourcePort(), "UDP source port");
             assertEquals(FAR_PORT, udp.destinationPort(), "UDP destination port");
             assertArrayEquals(payload, udp.payload(), "UDP payload");
         }
@@ -199,18 +208,95 @@ public abstract class TunConformanceTest extends AbstractDeviceConformanceTest<T
     @Test
     @RequiresFeature({Feature.IPV6_ADDRESSES, Feature.SET_STATE})
     void required_ipv6PacketWrittenToTheTunReachesAKernelSocket() throws Exception {
-        requireJdkIpv6();
+        requireIpv6();
         TestSubnet s = TestSubnet.next();
         Tun tun = create();
         tun.up();
         tun.addAddress(s.v6Request(1, 64));
         byte[] payload = payload("TUN to kernel over IPv6", s);
-        try (DatagramSocket socket = bind(s.v6(1))) {
+        try (FarSocket socket = bind(s.v6(1))) {
             byte[] packet = Ipv6Packet.udp(s.v6(2), s.v6(1),
-                    new UdpDatagram(NEAR_PORT, socket.getLocalPort(), payload)).toBytes();
-            DatagramPacket got = deliver(tun, () -> direct(packet), socket, "an IPv6 datagram written to " + tun.name());
-            assertArrayEquals(payload, data(got), "the datagram's data");
-            assertEquals(new InetSocketAddress(s.v6(2), NEAR_PORT), got.getSocketAddress(), "the datagram's sender");
+                    new UdpDatagram(NEAR_PORT, socket.localPort(), payload)).toBytes();
+            FarSocket.Datagram got = deliver(tun, () -> direct(packet), socket, "an IPv6 datagram written to " + tun.name());
+            assertArrayEquals(payload, got.data(), "the datagram's data");
+            assertEquals(new InetSocketAddress(s.v6(2), NEAR_PORT), got.sender(), "the datagram's sender");
         }
+    }
+
+    // ---- bursts: nothing lost ---------------------------------------------------------------------------------
+
+    @Test
+    @RequiresFeature({Feature.IPV4_ADDRESSES, Feature.SET_STATE})
+    void required_aBurstOfDatagramsWrittenToTheTunArrivesWhole() throws Exception {
+        TestSubnet s = TestSubnet.next();
+        Tun tun = create();
+        tun.up();
+        tun.addAddress(s.v4Request(1, 24));
+        try (FarSocket socket = bind(s.v4(1))) {
+            // One datagram first, sent again until it arrives: the far side may not take the address at once.
+            byte[] warmUp = payload("burst warm-up", s);
+            deliver(tun, () -> ByteBuffer.wrap(Ipv4Packet.udp(s.v4(2), s.v4(1),
+                    new UdpDatagram(NEAR_PORT, socket.localPort(), warmUp)).toBytes()), socket, "the warm-up datagram");
+            Map<String, Integer> burst = burstPayloads("out", s);
+            for (Map.Entry<String, Integer> e : burst.entrySet()) {
+                byte[] data = e.getKey().getBytes(StandardCharsets.US_ASCII);
+                sendAll(tun, direct(Ipv4Packet.udp(s.v4(2), s.v4(1), new UdpDatagram(NEAR_PORT, socket.localPort(), data))
+                        .toBytes()));
+            }
+            Set<Integer> arrived = new TreeSet<>();
+            long deadline = System.nanoTime() + packetTimeout().toNanos();
+            while (arrived.size() < BURST && System.nanoTime() - deadline < 0) {
+                socket.receive(Duration.ofMillis(Datagrams.RESEND_MILLIS)).map(d -> burst.get(
+                        new String(d.data(), StandardCharsets.US_ASCII))).ifPresent(arrived::add);
+            }
+            assertEquals(BURST, arrived.size(), "of " + BURST + " datagrams written to " + tun.name() + " at once, "
+                    + (BURST - arrived.size()) + " never reached the far side: " + missing(arrived));
+        }
+    }
+
+    @Test
+    @RequiresFeature({Feature.IPV4_ADDRESSES, Feature.SET_STATE})
+    void required_aBurstOfDatagramsFromTheFarSideArrivesWhole() throws Exception {
+        TestSubnet s = TestSubnet.next();
+        Tun tun = create();
+        tun.up();
+        tun.addAddress(s.v4Request(1, 24));
+        Map<String, Integer> burst = burstPayloads("in", s);
+        Set<Integer> arrived = new TreeSet<>();
+        try (FarSocket socket = bind(s.v4(1))) {
+            for (String data : burst.keySet()) {
+                socket.send(data.getBytes(StandardCharsets.US_ASCII), new InetSocketAddress(s.v4(2), FAR_PORT));
+            }
+            try {
+                await(tun, ByteBuffer.allocateDirect(tun.maxPacketSize()), p -> {
+                    Ipv4Packet.tryParse(p).filter(ip -> ip.destination().equals(s.v4(2))).flatMap(Ipv4Packet::udp)
+                            .map(u -> burst.get(new String(u.payload(), StandardCharsets.US_ASCII)))
+                            .ifPresent(arrived::add);
+                    return arrived.size() == BURST ? Optional.of(Boolean.TRUE) : Optional.empty();
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError("of " + BURST + " datagrams sent to " + tun.name() + " at once, "
+                        + (BURST - arrived.size()) + " never arrived: " + missing(arrived), e);
+            }
+        }
+    }
+
+    /** {@value #BURST} distinct payloads and their numbers. */
+    private static Map<String, Integer> burstPayloads(String direction, TestSubnet s) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (int i = 0; i < BURST; i++) {
+            out.put(new String(payload("burst " + direction + " " + i, s), StandardCharsets.US_ASCII), i);
+        }
+        return out;
+    }
+
+    private static List<Integer> missing(Set<Integer> arrived) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < BURST; i++) {
+            if (!arrived.contains(i)) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 }

@@ -32,9 +32,6 @@ public final class DescriptorCalls {
     /** /dev/net/tun opened but never attached to an interface (no TUNSETIFF). */
     public static final int EBADFD = 77;
 
-    // <linux/if_tun.h>: flags that change the packet format a descriptor delivers
-    /** Each packet is preceded by a struct virtio_net_hdr. */
-    public static final short IFF_VNET_HDR = 0x4000;
 
     /** fcntl is variadic, which direct mapping does not support; it is only on setup paths. */
     interface Fcntl extends Library {

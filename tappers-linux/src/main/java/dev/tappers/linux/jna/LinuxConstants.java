@@ -33,6 +33,8 @@ public final class LinuxConstants {
     public static final short IFF_NO_PI = 0x1000;
     public static final short IFF_TUN_EXCL = (short) 0x8000;
     public static final short IFF_PERSIST = 0x0800;
+    /** Each packet is preceded by a struct virtio_net_hdr (offload: see dev.tappers.linux.offload). */
+    public static final short IFF_VNET_HDR = 0x4000;
 
     // <linux/if_tun.h>: _IOW('T', n, int) / _IOR('T', n, unsigned int) with the generic _IOC layout
     public static final long TUNSETIFF = 0x400454CAL;

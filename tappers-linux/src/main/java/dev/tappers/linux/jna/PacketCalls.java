@@ -22,6 +22,8 @@ final class PacketCalls {
 
     static native long write(int fd, long buf, long count);
 
+    static native long writev(int fd, long iov, int iovcnt);
+
     static native int poll(long fds, long nfds, int timeout);
 
     /** errno as JNA captured it after this thread's last native call. */

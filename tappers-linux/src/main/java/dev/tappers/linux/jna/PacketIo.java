@@ -59,6 +59,15 @@ public final class PacketIo implements AutoCloseable {
         }
     }
 
+    /** Resets an eventfd that {@link #wake} signalled, so that level-triggered watchers stop seeing it. */
+    public static void drainWake(int wakeFd) {
+        try (Memory counter = new Memory(8)) {
+            LibC.read(wakeFd, Pointer.nativeValue(counter), 8);
+        } catch (LastErrorException ignored) {
+            // EAGAIN: already reset
+        }
+    }
+
     /**
      * The native address of a direct buffer's first byte (not its position). JNA allocates a small Pointer here,
      * so callers cache the result per buffer.
@@ -110,6 +119,26 @@ public final class PacketIo implements AutoCloseable {
                 return (int) n;
             }
             if (!retry("readv")) {
+                return AGAIN;
+            }
+        }
+    }
+
+    /**
+     * writev(2) of two regions as one packet (a virtio-net header, then the packet itself): the byte count, or
+     * {@link #AGAIN}.
+     */
+    public int writeTwo(long first, int firstLength, long second, int secondLength) throws SyscallException {
+        iov.setLong(0, first);
+        iov.setLong(8, firstLength);
+        iov.setLong(16, second);
+        iov.setLong(24, secondLength);
+        while (true) {
+            long n = PacketCalls.writev(fd, iovAddress, 2);
+            if (n >= 0) {
+                return (int) n;
+            }
+            if (!retry("writev")) {
                 return AGAIN;
             }
         }

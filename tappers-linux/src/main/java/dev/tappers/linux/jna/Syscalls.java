@@ -20,13 +20,12 @@ public final class Syscalls {
     private Syscalls() {
     }
 
-    /** Opens {@code /dev/net/tun} close-on-exec and nonblocking (blocking waits happen in poll, so close can wake them). */
+    /**
+     * Opens {@code /dev/net/tun} close-on-exec and nonblocking (blocking waits happen in poll, so close can wake
+     * them), never through a symlink and only if it is the TUN/TAP character device ({@link TunControlDevice}).
+     */
     public static int openTunControl() throws SyscallException {
-        try {
-            return LibC.open("/dev/net/tun", O_RDWR | O_CLOEXEC | O_NONBLOCK);
-        } catch (LastErrorException e) {
-            throw new SyscallException("open(/dev/net/tun)", e.getErrorCode());
-        }
+        return TunControlDevice.open();
     }
 
     /**
@@ -55,6 +54,19 @@ public final class Syscalls {
             LibC.Ioctl.INSTANCE.ioctl(fd, new NativeLong(TUNSETPERSIST), new Pointer(persist ? 1 : 0));
         } catch (LastErrorException e) {
             throw new SyscallException("ioctl(TUNSETPERSIST)", e.getErrorCode());
+        }
+    }
+
+    /**
+     * TUNSETOFFLOAD: the offloads ({@code TUN_F_*} bits) the reader of a {@code IFF_VNET_HDR} device accepts.
+     * EINVAL when the kernel does not know a bit (USO before Linux 6.2).
+     */
+    public static void tunSetOffload(int fd, int mask) throws SyscallException {
+        try {
+            LibC.Ioctl.INSTANCE.ioctl(fd, new NativeLong(dev.tappers.linux.offload.TunOffloadAbi.TUNSETOFFLOAD),
+                    new Pointer(mask & 0xFFFF_FFFFL));
+        } catch (LastErrorException e) {
+            throw new SyscallException("ioctl(TUNSETOFFLOAD)", e.getErrorCode());
         }
     }
 

@@ -64,6 +64,14 @@ public final class GsoSplitter {
     }
 
     /**
+     * The length of the IP and transport headers every segment carries, as found by the last
+     * {@link #segmentCount} or {@link #split} of a GSO packet (the whole packet for GSO_NONE is not parsed).
+     */
+    public int lastHeaderLength() {
+        return layout.headerLength();
+    }
+
+    /**
      * Writes the packets {@code packet} stands for: segment i at {@code out[i]}'s position, which advances past it
      * (as a relative put does). {@code packet} is read from its position to its limit and left unchanged.
      *

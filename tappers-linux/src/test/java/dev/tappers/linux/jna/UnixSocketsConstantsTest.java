@@ -57,7 +57,7 @@ class UnixSocketsConstantsTest {
         assertEquals(9, DescriptorCalls.EBADF);
         assertEquals(25, DescriptorCalls.ENOTTY);
         assertEquals(77, DescriptorCalls.EBADFD);
-        assertEquals(0x4000, DescriptorCalls.IFF_VNET_HDR);
+        assertEquals(0x4000, dev.tappers.linux.jna.LinuxConstants.IFF_VNET_HDR);
     }
 
     @Test
