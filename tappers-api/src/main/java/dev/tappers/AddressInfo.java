@@ -17,6 +17,15 @@ import java.util.Optional;
 public record AddressInfo(InetAddress address, int prefixLength, Optional<Inet4Address> broadcast,
                           Optional<InetAddress> destination) {
 
+    /**
+     * Checks that no component is null and that the prefix length fits the family.
+     *
+     * @param address       the local address
+     * @param prefixLength  its prefix length
+     * @param broadcast     the IPv4 broadcast address, if any
+     * @param destination   the point-to-point peer address, if any
+     * @throws IllegalArgumentException when the prefix length is out of range for the family
+     */
     public AddressInfo {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(broadcast, "broadcast");
@@ -24,21 +33,42 @@ public record AddressInfo(InetAddress address, int prefixLength, Optional<Inet4A
         AddressRequest.checkPrefix(address, prefixLength);
     }
 
-    /** An address with only a prefix. */
+    /**
+     * An address with only a prefix.
+     *
+     * @param address the address
+     * @param prefixLength its prefix length
+     * @return the entry, without broadcast or peer
+     * @throws IllegalArgumentException when the prefix length is out of range for the family
+     */
     public static AddressInfo of(InetAddress address, int prefixLength) {
         return new AddressInfo(address, prefixLength, Optional.empty(), Optional.empty());
     }
 
+    /**
+     * Whether this is an IPv6 address.
+     *
+     * @return true for IPv6, false for IPv4
+     */
     public boolean isIpv6() {
         return address instanceof Inet6Address;
     }
 
-    /** True for IPv6 link-local addresses (fe80::/10), which the kernel usually adds by itself. */
+    /**
+     * Whether this is a link-local address, which the kernel usually adds by itself.
+     *
+     * @return true for IPv6 link-local addresses (fe80::/10)
+     */
     public boolean isLinkLocal() {
         return address.isLinkLocalAddress();
     }
 
-    /** True when this entry is the address and prefix that {@code request} asked for. */
+    /**
+     * Whether this entry is what {@code request} asked for.
+     *
+     * @param request an address request
+     * @return true when the address and prefix length are the same
+     */
     public boolean matches(AddressRequest request) {
         return address.equals(request.address()) && prefixLength == request.prefixLength();
     }

@@ -37,6 +37,9 @@ public final class AddressRequest {
     /**
      * An address with its prefix length: 0-32 for IPv4, 0-128 for IPv6.
      *
+     * @param address      the address
+     * @param prefixLength its prefix length
+     * @return the request, without broadcast or destination
      * @throws IllegalArgumentException when the prefix is out of range for the family
      */
     public static AddressRequest of(InetAddress address, int prefixLength) {
@@ -45,7 +48,13 @@ public final class AddressRequest {
         return new AddressRequest(address, prefixLength, null, null);
     }
 
-    /** Parses {@code "address/prefix"}, for example {@code "198.18.0.1/24"} or {@code "2001:db8::1/64"}. */
+    /**
+     * Parses {@code "address/prefix"}, for example {@code "198.18.0.1/24"} or {@code "2001:db8::1/64"}.
+     *
+     * @param cidr an IP literal (no host name: nothing is looked up), a slash and the prefix length
+     * @return the request, without broadcast or destination
+     * @throws IllegalArgumentException when the text is not an address and prefix, or the prefix is out of range
+     */
     public static AddressRequest parse(String cidr) {
         Objects.requireNonNull(cidr, "address");
         int slash = cidr.indexOf('/');
@@ -75,6 +84,8 @@ public final class AddressRequest {
     /**
      * The same request with an IPv4 broadcast address.
      *
+     * @param broadcast the broadcast address
+     * @return the new request
      * @throws IllegalArgumentException for an IPv6 request, or when a destination is already set
      */
     public AddressRequest withBroadcast(Inet4Address broadcast) {
@@ -93,6 +104,8 @@ public final class AddressRequest {
     /**
      * The same request with a point-to-point destination (peer) address of the same family.
      *
+     * @param destination the peer's address
+     * @return the new request
      * @throws IllegalArgumentException when the family differs, or when a broadcast is already set
      */
     public AddressRequest withDestination(InetAddress destination) {
@@ -109,22 +122,47 @@ public final class AddressRequest {
         return new AddressRequest(address, prefixLength, null, destination);
     }
 
+    /**
+     * The address to assign.
+     *
+     * @return the address
+     */
     public InetAddress address() {
         return address;
     }
 
+    /**
+     * The prefix length.
+     *
+     * @return the length in bits
+     */
     public int prefixLength() {
         return prefixLength;
     }
 
+    /**
+     * Whether this is an IPv6 address.
+     *
+     * @return true for IPv6, false for IPv4
+     */
     public boolean isIpv6() {
         return address instanceof Inet6Address;
     }
 
+    /**
+     * The IPv4 broadcast address.
+     *
+     * @return the broadcast address, or empty for the OS's choice
+     */
     public Optional<Inet4Address> broadcast() {
         return Optional.ofNullable(broadcast);
     }
 
+    /**
+     * The point-to-point destination (peer) address.
+     *
+     * @return the peer's address, or empty
+     */
     public Optional<InetAddress> destination() {
         return Optional.ofNullable(destination);
     }

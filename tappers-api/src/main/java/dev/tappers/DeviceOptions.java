@@ -28,20 +28,42 @@ public final class DeviceOptions {
         this.offload = offload;
     }
 
-    /** A kernel-picked name, blocking I/O. */
+    /**
+     * A kernel-picked name, blocking I/O, not persistent.
+     *
+     * @return the defaults
+     */
     public static DeviceOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A given name, blocking I/O. */
+    /**
+     * A given name, blocking I/O, not persistent.
+     *
+     * @param name the interface name
+     * @return options with that name
+     * @throws IllegalArgumentException when {@code name} is not a valid interface name
+     */
     public static DeviceOptions named(String name) {
         return DEFAULTS.withName(InterfaceName.of(name));
     }
 
+    /**
+     * The same options with a name.
+     *
+     * @param name the interface name
+     * @return the new options
+     */
     public DeviceOptions withName(InterfaceName name) {
         return new DeviceOptions(Objects.requireNonNull(name, "name"), nonBlocking, persistent, offload);
     }
 
+    /**
+     * The same options with nonblocking or blocking I/O.
+     *
+     * @param nonBlocking true for nonblocking send and receive
+     * @return the new options
+     */
     public DeviceOptions withNonBlocking(boolean nonBlocking) {
         return new DeviceOptions(name, nonBlocking, persistent, offload);
     }
@@ -49,6 +71,9 @@ public final class DeviceOptions {
     /**
      * Asks for segmentation offloads on a TUN ({@link Offload}); empty, the default, means plain packets. The
      * device keeps the ones the kernel grants: see {@link PacketDevice#offloads()}. Needs {@link Feature#OFFLOAD}.
+     *
+     * @param offload the offloads to ask for; empty for plain packets
+     * @return the new options
      */
     public DeviceOptions withOffload(Set<Offload> offload) {
         Objects.requireNonNull(offload, "offload");
@@ -56,7 +81,11 @@ public final class DeviceOptions {
         return new DeviceOptions(name, nonBlocking, persistent, copy);
     }
 
-    /** The offloads asked for; empty for plain packets. */
+    /**
+     * The offloads asked for.
+     *
+     * @return the offloads; empty for plain packets
+     */
     public Set<Offload> offload() {
         return offload;
     }
@@ -64,20 +93,37 @@ public final class DeviceOptions {
     /**
      * A persistent device outlives {@link NetworkDevice#close()} (and the process) until
      * {@link NetworkDevice#delete()} removes it. Needs {@link Feature#PERSISTENCE}.
+     *
+     * @param persistent true for a persistent device
+     * @return the new options
      */
     public DeviceOptions withPersistent(boolean persistent) {
         return new DeviceOptions(name, nonBlocking, persistent, offload);
     }
 
+    /**
+     * Whether the device is to outlive its last close.
+     *
+     * @return true for a persistent device
+     */
     public boolean persistent() {
         return persistent;
     }
 
-    /** The requested name; empty means the kernel picks one. */
+    /**
+     * The requested name.
+     *
+     * @return the name; empty means the kernel picks one
+     */
     public Optional<InterfaceName> name() {
         return Optional.ofNullable(name);
     }
 
+    /**
+     * Whether send and receive start nonblocking.
+     *
+     * @return true for nonblocking
+     */
     public boolean nonBlocking() {
         return nonBlocking;
     }

@@ -76,7 +76,11 @@ public enum Feature {
         this.description = description;
     }
 
-    /** A short description for messages, such as "changing the MTU". */
+    /**
+     * A short description for messages, such as "changing the MTU".
+     *
+     * @return the description
+     */
     public String description() {
         return description;
     }

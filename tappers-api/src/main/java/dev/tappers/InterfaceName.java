@@ -26,6 +26,8 @@ public final class InterfaceName implements Comparable<InterfaceName> {
     /**
      * Checks and wraps a name.
      *
+     * @param name the interface name
+     * @return the checked name
      * @throws IllegalArgumentException naming the rule the name breaks
      */
     public static InterfaceName of(String name) {
@@ -37,7 +39,12 @@ public final class InterfaceName implements Comparable<InterfaceName> {
         return new InterfaceName(name);
     }
 
-    /** Returns why {@code name} is not a valid interface name, or {@code null} if it is. */
+    /**
+     * Says why {@code name} is not a valid interface name.
+     *
+     * @param name the name to check
+     * @return the rule it breaks, or {@code null} if it is valid
+     */
     public static String problemWith(String name) {
         if (name.isEmpty()) {
             return "is empty";
@@ -92,12 +99,20 @@ public final class InterfaceName implements Comparable<InterfaceName> {
         return b.toString();
     }
 
-    /** The name as the kernel knows it. */
+    /**
+     * The name as the kernel knows it.
+     *
+     * @return the name
+     */
     public String value() {
         return name;
     }
 
-    /** The name in UTF-8, without a NUL. */
+    /**
+     * The name in UTF-8, without a NUL.
+     *
+     * @return a new array of the bytes
+     */
     public byte[] toBytes() {
         return name.getBytes(StandardCharsets.UTF_8);
     }

@@ -17,7 +17,13 @@ public final class MacAddress {
         this.bytes = bytes;
     }
 
-    /** Wraps a copy of six bytes. */
+    /**
+     * Wraps a copy of six bytes.
+     *
+     * @param bytes the address, six bytes
+     * @return the address
+     * @throws IllegalArgumentException unless there are six bytes
+     */
     public static MacAddress of(byte[] bytes) {
         Objects.requireNonNull(bytes, "mac address bytes");
         if (bytes.length != LENGTH) {
@@ -29,6 +35,10 @@ public final class MacAddress {
     /**
      * Parses six hexadecimal octets separated by {@code ':'} or {@code '-'}, such as
      * {@code 02:00:5e:10:00:01}.
+     *
+     * @param text the address as text
+     * @return the address
+     * @throws IllegalArgumentException when the text is not six octets of one or two hex digits
      */
     public static MacAddress parse(String text) {
         Objects.requireNonNull(text, "mac address");
@@ -47,7 +57,11 @@ public final class MacAddress {
         return new MacAddress(b);
     }
 
-    /** A random unicast, locally administered address (the 0x02 bit set, the 0x01 bit clear). */
+    /**
+     * A random unicast, locally administered address (the 0x02 bit set, the 0x01 bit clear).
+     *
+     * @return a new random address
+     */
     public static MacAddress randomLocal() {
         byte[] b = new byte[LENGTH];
         RANDOM.nextBytes(b);
@@ -55,17 +69,29 @@ public final class MacAddress {
         return new MacAddress(b);
     }
 
-    /** A copy of the six bytes. */
+    /**
+     * The address as bytes.
+     *
+     * @return a copy of the six bytes
+     */
     public byte[] toBytes() {
         return bytes.clone();
     }
 
-    /** True for group (multicast and broadcast) addresses. */
+    /**
+     * Whether this is a group address.
+     *
+     * @return true for group (multicast and broadcast) addresses
+     */
     public boolean isMulticast() {
         return (bytes[0] & 0x01) != 0;
     }
 
-    /** True when the locally administered bit is set. */
+    /**
+     * Whether this address is locally administered.
+     *
+     * @return true when the locally administered bit (0x02) is set
+     */
     public boolean isLocallyAdministered() {
         return (bytes[0] & 0x02) != 0;
     }

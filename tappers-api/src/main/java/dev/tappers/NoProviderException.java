@@ -7,6 +7,11 @@ package dev.tappers;
 public class NoProviderException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Makes the exception.
+     *
+     * @param message every provider seen and why each was rejected
+     */
     public NoProviderException(String message) {
         super(message);
     }

@@ -37,7 +37,15 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Poller extends AutoCloseable {
 
-    /** Starts a poller of the chosen provider, with a thread of its own. Needs {@link Feature#ASYNC_IO}. */
+    /**
+     * Starts a poller of the chosen provider, with a thread of its own. Needs {@link Feature#ASYNC_IO}.
+     *
+     * @return the poller; close it to stop its thread
+     * @throws UnsupportedFeatureException unless the provider has {@link Feature#ASYNC_IO}
+     * @throws NoProviderException when no provider fits this machine
+     * @throws IOException when the OS refuses; a {@link TappersException} names the operation, the interface
+     *                     and the errno
+     */
     static Poller open() throws IOException {
         return Tappers.provider().openPoller();
     }
@@ -46,8 +54,13 @@ public interface Poller extends AutoCloseable {
      * Calls {@code listener} once, on the poller thread, when {@code device} is ready for {@code readiness}.
      * Re-arm the returned registration to be called again.
      *
+     * @param device    the device to watch
+     * @param readiness what to wait for
+     * @param listener  called on the poller thread once the device is ready
+     * @return the registration, to re-arm or cancel
      * @throws IllegalArgumentException if the device belongs to another provider
      * @throws java.nio.channels.ClosedChannelException if the device or this poller is closed
+     * @throws IOException when the OS refuses to watch the device
      */
     Registration watch(PacketDevice device, Readiness readiness, ReadinessListener listener) throws IOException;
 
@@ -55,16 +68,28 @@ public interface Poller extends AutoCloseable {
      * Receives one packet into {@code dst} (from its position, which advances past it) once one is waiting.
      * The future gives the packet's length; it fails with {@link PacketTooLargeException} when the packet does
      * not fit (the packet stays queued for the next receive). Do not touch {@code dst} until the future is done.
+     *
+     * @param device the device to receive from
+     * @param dst    where the packet goes, from its position
+     * @return a future for the packet's length in bytes
      */
     CompletableFuture<Integer> receive(PacketDevice device, ByteBuffer dst);
 
     /**
      * Sends the packet between {@code src}'s position and limit once the device can take it. The future gives
      * the bytes sent. The packet is checked at once: an invalid one gives an already failed future.
+     *
+     * @param device the device to send on
+     * @param src    the packet, from its position to its limit
+     * @return a future for the number of bytes sent
      */
     CompletableFuture<Integer> send(PacketDevice device, ByteBuffer src);
 
-    /** False once {@link #close()} has run. */
+    /**
+     * Whether the poller is still running.
+     *
+     * @return false once {@link #close()} has run
+     */
     boolean isOpen();
 
     /**
@@ -77,6 +102,12 @@ public interface Poller extends AutoCloseable {
     /** Told by a {@link Poller} that a device is ready. Runs on the poller thread: do not block. */
     @FunctionalInterface
     interface ReadinessListener {
+        /**
+         * Called once the device is ready; call {@link Registration#rearm()} to be called again.
+         *
+         * @param device    the device that is ready
+         * @param readiness what it is ready for
+         */
         void ready(PacketDevice device, Readiness readiness);
     }
 
@@ -88,7 +119,11 @@ public interface Poller extends AutoCloseable {
         /** Stops watching; the listener is not called again. Harmless when already cancelled. */
         void cancel();
 
-        /** False after {@link #cancel()}, or once the device or the poller is closed. */
+        /**
+         * Whether the listener may still be called.
+         *
+         * @return false after {@link #cancel()}, or once the device or the poller is closed
+         */
         boolean isActive();
     }
 }

@@ -16,6 +16,11 @@ import java.util.Optional;
 public record ProviderCandidate(String type, String name, java.util.List<OsFamily> os, int priority,
                                 Optional<String> rejection, Optional<Throwable> cause) {
 
+    /**
+     * Whether discovery could use this provider.
+     *
+     * @return true when there is no rejection
+     */
     public boolean usable() {
         return rejection.isEmpty();
     }

@@ -34,13 +34,26 @@ public final class Route {
         this.table = table;
     }
 
-    /** A route to {@code "prefix/length"}, such as {@code "203.0.113.0/24"}; the address must have no host bits. */
+    /**
+     * A route to {@code "prefix/length"}, such as {@code "203.0.113.0/24"}; the address must have no host bits.
+     *
+     * @param cidr the destination prefix
+     * @return a route in the main table, without gateway or metric
+     * @throws IllegalArgumentException when {@code cidr} is not an address and prefix, or has host bits set
+     */
     public static Route to(String cidr) {
         AddressRequest parsed = AddressRequest.parse(cidr);
         return to(parsed.address(), parsed.prefixLength());
     }
 
-    /** A route to a prefix; the address must have no bits set past the prefix length. */
+    /**
+     * A route to a prefix; the address must have no bits set past the prefix length.
+     *
+     * @param destination the prefix's address
+     * @param prefixLength its length: 0-32 for IPv4, 0-128 for IPv6
+     * @return a route in the main table, without gateway or metric
+     * @throws IllegalArgumentException when the prefix length is out of range or host bits are set
+     */
     public static Route to(InetAddress destination, int prefixLength) {
         Objects.requireNonNull(destination, "destination");
         AddressRequest.checkPrefix(destination, prefixLength);
@@ -59,6 +72,8 @@ public final class Route {
     /**
      * The same route through a gateway of the same family.
      *
+     * @param gateway the next hop
+     * @return the new route
      * @throws IllegalArgumentException for a gateway of the other family
      */
     public Route withGateway(InetAddress gateway) {
@@ -70,7 +85,13 @@ public final class Route {
         return new Route(destination, prefixLength, gateway, metric, table);
     }
 
-    /** The same route with a metric (priority); lower wins. */
+    /**
+     * The same route with a metric (priority); lower wins.
+     *
+     * @param metric the metric, 0 or more
+     * @return the new route
+     * @throws IllegalArgumentException for a negative metric
+     */
     public Route withMetric(int metric) {
         if (metric < 0) {
             throw new IllegalArgumentException("route metric " + metric + " is negative");
@@ -78,7 +99,13 @@ public final class Route {
         return new Route(destination, prefixLength, gateway, metric, table);
     }
 
-    /** The same route in another table (Linux policy routing: 1-252, 254 main, 255 local; up to 2^32-1). */
+    /**
+     * The same route in another table (Linux policy routing: 1-252, 254 main, 255 local; up to 2^32-1).
+     *
+     * @param table the table, an unsigned 32-bit number held in an int
+     * @return the new route
+     * @throws IllegalArgumentException for table 0 (RT_TABLE_UNSPEC)
+     */
     public Route withTable(int table) {
         if (table == 0) {
             throw new IllegalArgumentException("route table 0 is RT_TABLE_UNSPEC, not a table");
@@ -86,27 +113,56 @@ public final class Route {
         return new Route(destination, prefixLength, gateway, metric, table);
     }
 
+    /**
+     * The destination prefix's address.
+     *
+     * @return the address, without host bits
+     */
     public InetAddress destination() {
         return destination;
     }
 
+    /**
+     * The destination prefix's length.
+     *
+     * @return the length in bits
+     */
     public int prefixLength() {
         return prefixLength;
     }
 
+    /**
+     * Whether this is an IPv6 route.
+     *
+     * @return true for IPv6, false for IPv4
+     */
     public boolean isIpv6() {
         return destination instanceof Inet6Address;
     }
 
+    /**
+     * The next hop.
+     *
+     * @return the gateway, or empty for a route straight through the interface
+     */
     public Optional<InetAddress> gateway() {
         return Optional.ofNullable(gateway);
     }
 
+    /**
+     * The metric.
+     *
+     * @return the metric, or empty for the OS's default
+     */
     public OptionalInt metric() {
         return metric == null ? OptionalInt.empty() : OptionalInt.of(metric);
     }
 
-    /** The table, as an unsigned 32-bit number held in an int. */
+    /**
+     * The routing table.
+     *
+     * @return the table, as an unsigned 32-bit number held in an int
+     */
     public int table() {
         return table;
     }

@@ -22,6 +22,15 @@ import java.util.stream.Collectors;
  * the usable one with the highest priority wins. The system property {@value #PROVIDER_PROPERTY} forces a
  * provider by name (skipping the OS filter, so a provider can be tried anywhere). When nothing fits, a
  * {@link NoProviderException} lists each provider seen and why it was rejected.
+ *
+ * <pre>{@code
+ * TappersProvider provider = Tappers.provider();          // the one for this OS
+ * System.out.println(provider.name() + ": " + provider.features());
+ * for (ProviderCandidate candidate : Tappers.candidates()) { // why each other one was passed over
+ *     System.out.println(candidate);
+ * }
+ * Tappers.findInterface("lo").ifPresent(lo -> System.out.println(lo.mtu()));
+ * }</pre>
  */
 public final class Tappers {
     /** System property naming the provider to use, such as {@code -Dtappers.provider=linux}. */
@@ -32,7 +41,12 @@ public final class Tappers {
     private Tappers() {
     }
 
-    /** The provider for this machine (or the one {@value #PROVIDER_PROPERTY} names). Found once, then cached. */
+    /**
+     * The provider for this machine (or the one {@value #PROVIDER_PROPERTY} names). Found once, then cached.
+     *
+     * @return the provider
+     * @throws NoProviderException when no provider fits this machine, listing each one seen and why it was rejected
+     */
     public static TappersProvider provider() {
         String forced = System.getProperty(PROVIDER_PROPERTY, "").trim();
         return CHOSEN.computeIfAbsent(forced, f -> select(load(), OsFamily.current(), f.isEmpty() ? null : f));
@@ -41,28 +55,57 @@ public final class Tappers {
     /**
      * The provider with the given name, if it is present and reports itself available; like the
      * {@value #PROVIDER_PROPERTY} property, this skips the OS filter.
+     *
+     * @param name the provider's name, as in its {@link ProviderInfo}
+     * @return the provider
+     * @throws NoProviderException when no provider by that name is present and available
      */
     public static TappersProvider provider(String name) {
         return select(load(), OsFamily.current(), name);
     }
 
-    /** Every interface in the caller's network namespace. Needs {@link Feature#INTERFACE_LIST}. */
+    /**
+     * Every interface in the caller's network namespace. Needs {@link Feature#INTERFACE_LIST}.
+     *
+     * @return the interfaces
+     * @throws UnsupportedFeatureException unless the provider has {@link Feature#INTERFACE_LIST}
+     * @throws java.io.IOException when the OS refuses to list the interfaces
+     */
     public static List<InterfaceInfo> interfaces() throws java.io.IOException {
         return provider().listInterfaces();
     }
 
-    /** The interface with this name, if there is one. */
+    /**
+     * The interface with this name, if there is one.
+     *
+     * @param name the interface name
+     * @return the interface, or empty
+     * @throws IllegalArgumentException when {@code name} is not a valid interface name
+     * @throws UnsupportedFeatureException unless the provider has {@link Feature#INTERFACE_LIST}
+     * @throws java.io.IOException when the OS refuses to list the interfaces
+     */
     public static Optional<InterfaceInfo> findInterface(String name) throws java.io.IOException {
         InterfaceName wanted = InterfaceName.of(name);
         return interfaces().stream().filter(i -> i.name().equals(wanted)).findFirst();
     }
 
-    /** The interface with this index, if there is one. */
+    /**
+     * The interface with this index, if there is one.
+     *
+     * @param index the interface index
+     * @return the interface, or empty
+     * @throws UnsupportedFeatureException unless the provider has {@link Feature#INTERFACE_LIST}
+     * @throws java.io.IOException when the OS refuses to list the interfaces
+     */
     public static Optional<InterfaceInfo> findInterface(int index) throws java.io.IOException {
         return interfaces().stream().filter(i -> i.index() == index).findFirst();
     }
 
-    /** What discovery makes of every provider it can see, for diagnostics. */
+    /**
+     * What discovery makes of every provider it can see, for diagnostics.
+     *
+     * @return one entry per provider found, usable or not
+     */
     public static List<ProviderCandidate> candidates() {
         List<ProviderCandidate> out = new ArrayList<>();
         examine(load(), OsFamily.current(), null, out);

@@ -9,6 +9,10 @@ import java.util.Optional;
  */
 public interface VethEnd extends EthernetDevice {
 
-    /** The namespace this end lives in, when it is not the one the pair was created from. */
+    /**
+     * The namespace this end lives in, when it is not the one the pair was created from.
+     *
+     * @return that namespace, or empty when the end is in the creating namespace
+     */
     Optional<NetworkNamespace> namespace();
 }

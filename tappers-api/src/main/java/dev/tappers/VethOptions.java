@@ -4,7 +4,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** How to create a {@link Veth} pair. Immutable; each {@code with} method returns a new value. */
+/**
+ * How to create a {@link Veth} pair. Immutable; each {@code with} method returns a new value.
+ *
+ * <pre>{@code
+ * VethOptions options = VethOptions.named("veth-a", "veth-b")
+ *         .withMtu(1400)
+ *         .withPeerMac(MacAddress.parse("02:00:00:00:00:02"));
+ * }</pre>
+ */
 public final class VethOptions {
     private static final VethOptions DEFAULTS = new VethOptions(null, null, null, null, null, null);
 
@@ -25,7 +33,11 @@ public final class VethOptions {
         this.peerNamespace = peerNamespace;
     }
 
-    /** Kernel-picked names, kernel-picked addresses, the default MTU, both ends here. */
+    /**
+     * Kernel-picked names, kernel-picked addresses, the default MTU, both ends here.
+     *
+     * @return the defaults
+     */
     public static VethOptions defaults() {
         return DEFAULTS;
     }
@@ -33,33 +45,70 @@ public final class VethOptions {
     /**
      * Both names given.
      *
-     * @throws IllegalArgumentException when the names are equal
+     * @param name     the first end's name
+     * @param peerName the peer's name
+     * @return the defaults with both names set
+     * @throws IllegalArgumentException when the names are equal or not valid interface names
      */
     public static VethOptions named(String name, String peerName) {
         return DEFAULTS.withName(InterfaceName.of(name)).withPeerName(InterfaceName.of(peerName));
     }
 
+    /**
+     * The first end's name.
+     *
+     * @param name the name
+     * @return options with that name
+     * @throws IllegalArgumentException when it equals the peer's name
+     */
     public VethOptions withName(InterfaceName name) {
         Objects.requireNonNull(name, "name");
         checkDistinct(name, peerName);
         return new VethOptions(name, peerName, mac, peerMac, mtu, peerNamespace);
     }
 
+    /**
+     * The peer's name.
+     *
+     * @param peerName the name
+     * @return options with that peer name
+     * @throws IllegalArgumentException when it equals the first end's name
+     */
     public VethOptions withPeerName(InterfaceName peerName) {
         Objects.requireNonNull(peerName, "peer name");
         checkDistinct(name, peerName);
         return new VethOptions(name, peerName, mac, peerMac, mtu, peerNamespace);
     }
 
+    /**
+     * The first end's MAC address.
+     *
+     * @param mac a unicast address
+     * @return options with that address
+     * @throws IllegalArgumentException for a group (multicast) address
+     */
     public VethOptions withMac(MacAddress mac) {
         return new VethOptions(name, peerName, unicast("mac", mac), peerMac, mtu, peerNamespace);
     }
 
+    /**
+     * The peer's MAC address.
+     *
+     * @param peerMac a unicast address
+     * @return options with that address
+     * @throws IllegalArgumentException for a group (multicast) address
+     */
     public VethOptions withPeerMac(MacAddress peerMac) {
         return new VethOptions(name, peerName, mac, unicast("peer mac", peerMac), mtu, peerNamespace);
     }
 
-    /** The MTU of both ends. */
+    /**
+     * The MTU of both ends.
+     *
+     * @param mtu bytes, 68 to 65535
+     * @return options with that MTU
+     * @throws IllegalArgumentException outside 68-65535
+     */
     public VethOptions withMtu(int mtu) {
         if (mtu < 68 || mtu > 65535) {
             throw new IllegalArgumentException("veth mtu " + mtu + " is out of range 68-65535");
@@ -67,7 +116,12 @@ public final class VethOptions {
         return new VethOptions(name, peerName, mac, peerMac, mtu, peerNamespace);
     }
 
-    /** Creates the peer directly inside {@code namespace}. */
+    /**
+     * Creates the peer directly inside {@code namespace}.
+     *
+     * @param namespace where the peer is created
+     * @return options with that namespace
+     */
     public VethOptions withPeerNamespace(NetworkNamespace namespace) {
         return new VethOptions(name, peerName, mac, peerMac, mtu, Objects.requireNonNull(namespace, "peer namespace"));
     }
@@ -86,26 +140,56 @@ public final class VethOptions {
         return m;
     }
 
+    /**
+     * The first end's name.
+     *
+     * @return the name, or empty when the kernel picks it
+     */
     public Optional<InterfaceName> name() {
         return Optional.ofNullable(name);
     }
 
+    /**
+     * The peer's name.
+     *
+     * @return the name, or empty when the kernel picks it
+     */
     public Optional<InterfaceName> peerName() {
         return Optional.ofNullable(peerName);
     }
 
+    /**
+     * The first end's MAC address.
+     *
+     * @return the address, or empty when the kernel picks it
+     */
     public Optional<MacAddress> mac() {
         return Optional.ofNullable(mac);
     }
 
+    /**
+     * The peer's MAC address.
+     *
+     * @return the address, or empty when the kernel picks it
+     */
     public Optional<MacAddress> peerMac() {
         return Optional.ofNullable(peerMac);
     }
 
+    /**
+     * The MTU of both ends.
+     *
+     * @return the MTU, or empty for the kernel's default
+     */
     public OptionalInt mtu() {
         return mtu == null ? OptionalInt.empty() : OptionalInt.of(mtu);
     }
 
+    /**
+     * Where the peer is created.
+     *
+     * @return the namespace, or empty for the caller's
+     */
     public Optional<NetworkNamespace> peerNamespace() {
         return Optional.ofNullable(peerNamespace);
     }

@@ -23,6 +23,12 @@ public abstract class PlaceholderProvider implements TappersProvider {
     private final String name;
     private final String reason;
 
+    /**
+     * Makes a placeholder.
+     *
+     * @param name the provider's name, as in its {@link ProviderInfo}
+     * @param reason why it does nothing yet, such as "not implemented yet"
+     */
     protected PlaceholderProvider(String name, String reason) {
         this.name = Objects.requireNonNull(name, "name");
         this.reason = Objects.requireNonNull(reason, "reason");
@@ -33,7 +39,11 @@ public abstract class PlaceholderProvider implements TappersProvider {
         return name;
     }
 
-    /** Why this provider does nothing yet. */
+    /**
+     * Why this provider does nothing yet.
+     *
+     * @return the reason given to the constructor
+     */
     public final String reason() {
         return reason;
     }

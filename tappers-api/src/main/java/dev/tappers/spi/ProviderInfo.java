@@ -16,15 +16,31 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface ProviderInfo {
-    /** A short unique name, such as "linux"; the {@code tappers.provider} system property selects by it. */
+    /**
+     * A short unique name, such as "linux"; the {@code tappers.provider} system property selects by it.
+     *
+     * @return the provider's name
+     */
     String name();
 
-    /** The operating systems the provider works on. */
+    /**
+     * The operating systems the provider works on.
+     *
+     * @return those systems; discovery passes over the provider anywhere else
+     */
     OsFamily[] os();
 
-    /** Among several fitting providers the highest priority wins. Built-in providers use 100. */
+    /**
+     * Among several fitting providers the highest priority wins. Built-in providers use 100.
+     *
+     * @return the priority
+     */
     int priority() default 0;
 
-    /** The Maven artifact to add for this provider, for messages. */
+    /**
+     * The Maven artifact to add for this provider, for messages.
+     *
+     * @return the artifact id, or empty
+     */
     String artifact() default "";
 }
