@@ -33,46 +33,93 @@ public final class GsoInfo {
     private int checksumStart;
     private int checksumOffset;
 
+    /** Creates a holder describing an ordinary packet ({@link Type#NONE}). */
+    public GsoInfo() {
+    }
+
+    /**
+     * The kind of packet.
+     *
+     * @return the type; {@link Type#NONE} for an ordinary packet
+     */
     public Type type() {
         return type;
     }
 
-    /** TCP only: the flow uses ECN (CWR goes on the first segment only). */
+    /**
+     * TCP only: the flow uses ECN (CWR goes on the first segment only).
+     *
+     * @return whether the super-packet carries ECN
+     */
     public boolean ecn() {
         return ecn;
     }
 
-    /** Payload bytes per segment (the MSS); 0 for {@link Type#NONE}. */
+    /**
+     * Payload bytes per segment (the MSS).
+     *
+     * @return the segment size; 0 for {@link Type#NONE}
+     */
     public int segmentSize() {
         return segmentSize;
     }
 
-    /** The length of the IP and transport headers (a hint: the packet's own headers decide). */
+    /**
+     * The length of the IP and transport headers (a hint: the packet's own headers decide).
+     *
+     * @return the header length in bytes
+     */
     public int headerLength() {
         return headerLength;
     }
 
-    /** The transport checksum is partial: sum from {@link #checksumStart()}, store at start + offset. */
+    /**
+     * The transport checksum is partial: sum from {@link #checksumStart()}, store at start + offset.
+     *
+     * @return whether the checksum is still to be completed
+     */
     public boolean needsChecksum() {
         return needsChecksum;
     }
 
+    /**
+     * Where the checksummed bytes start: the transport header.
+     *
+     * @return the offset from the packet's first byte
+     */
     public int checksumStart() {
         return checksumStart;
     }
 
+    /**
+     * Where the checksum goes, from {@link #checksumStart()}: 16 for TCP, 6 for UDP.
+     *
+     * @return the offset from the checksum start
+     */
     public int checksumOffset() {
         return checksumOffset;
     }
 
-    /** An ordinary packet with a complete checksum. Returns this. */
+    /**
+     * Describes an ordinary packet with a complete checksum.
+     *
+     * @return this
+     */
     public GsoInfo none() {
         return set(Type.NONE, false, 0, 0, false, 0, 0);
     }
 
     /**
-     * Sets every field. Returns this.
+     * Sets every field.
      *
+     * @param type           the kind of packet
+     * @param ecn            TCP only: the flow uses ECN
+     * @param segmentSize    payload bytes per segment; above 0 unless {@code type} is {@link Type#NONE}
+     * @param headerLength   the length of the IP and transport headers
+     * @param needsChecksum  whether the transport checksum is partial
+     * @param checksumStart  where the checksummed bytes start
+     * @param checksumOffset where the checksum goes, from {@code checksumStart}
+     * @return this
      * @throws IllegalArgumentException for a negative or over-65535 size or offset, a super-packet type with
      *                                  segment size 0, or ECN on UDP
      */

@@ -198,7 +198,11 @@ public interface PacketDevice extends NetworkDevice {
      * ordinary packets. {@code dst} needs room for {@link Tun#MAX_PACKET_SIZE} bytes. Needs {@link Feature#OFFLOAD}
      * and a device created with offload.
      *
+     * @param dst where the packet goes, from its position, which advances past it
+     * @param gso set to what the packet stands for
      * @return the length, or 0 in nonblocking mode when nothing is waiting
+     * @throws IOException when the device is closed ({@link java.nio.channels.ClosedChannelException}) or the OS
+     *                     refuses; {@link UnsupportedFeatureException} for a device without offload
      */
     default int receiveSuperPacket(ByteBuffer dst, GsoInfo gso) throws IOException {
         throw new UnsupportedFeatureException(Feature.OFFLOAD, getClass().getName(), null);
@@ -209,7 +213,11 @@ public interface PacketDevice extends NetworkDevice {
      * kernel cuts it up, or hands it on whole where it can. Needs {@link Feature#OFFLOAD} and a device created
      * with the matching offload.
      *
+     * @param src the packet, from its position to its limit; on return the position is at the limit
+     * @param gso what the packet stands for
      * @return the bytes sent, or 0 in nonblocking mode when the device cannot take it now
+     * @throws IOException when the device is closed or the OS refuses the packet; {@link UnsupportedFeatureException}
+     *                     for a device without offload
      */
     default int sendSuperPacket(ByteBuffer src, GsoInfo gso) throws IOException {
         throw new UnsupportedFeatureException(Feature.OFFLOAD, getClass().getName(), null);

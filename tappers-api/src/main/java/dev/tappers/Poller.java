@@ -103,16 +103,31 @@ public interface Poller extends AutoCloseable {
     @FunctionalInterface
     interface ReadinessListener {
         /**
-         * Called once the device is ready; call {@link Registration#rearm()} to be called again.
+         * Called once the device is ready; call {@link Registration#rearm()} to be called again. The registration
+         * comes as the argument because the call can come before {@link Poller#watch} has returned it.
          *
-         * @param device    the device that is ready
-         * @param readiness what it is ready for
+         * @param registration the registration that fired: its {@link Registration#device() device}, its
+         *                     {@link Registration#readiness() readiness}, and {@link Registration#rearm()}
          */
-        void ready(PacketDevice device, Readiness readiness);
+        void ready(Registration registration);
     }
 
     /** One device watched for one kind of readiness, by one listener. */
     interface Registration {
+        /**
+         * The device watched.
+         *
+         * @return the device given to {@link Poller#watch}
+         */
+        PacketDevice device();
+
+        /**
+         * What the device is watched for.
+         *
+         * @return the readiness given to {@link Poller#watch}
+         */
+        Readiness readiness();
+
         /** Asks to be called again at the next readiness (at once, if the device is still ready). */
         void rearm();
 

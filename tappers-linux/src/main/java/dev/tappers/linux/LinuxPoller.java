@@ -602,7 +602,7 @@ final class LinuxPoller implements Poller {
                 return;
             }
             try {
-                listener.ready(device, readiness);
+                listener.ready(this);
             } catch (RuntimeException | Error e) {
                 LOG.log(System.Logger.Level.WARNING, "a readiness listener for " + device + " threw", e);
             }
@@ -612,6 +612,16 @@ final class LinuxPoller implements Poller {
             if (waiter != null) {
                 waiter.complete(null);
             }
+        }
+
+        @Override
+        public PacketDevice device() {
+            return device;
+        }
+
+        @Override
+        public Readiness readiness() {
+            return readiness;
         }
 
         @Override

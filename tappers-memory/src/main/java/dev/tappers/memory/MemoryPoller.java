@@ -237,7 +237,7 @@ final class MemoryPoller implements Poller {
             boolean ready = device.isOpen() && (r.readiness == Readiness.WRITABLE || device.hasPacket());
             if (ready) {
                 r.armed = false;
-                r.listener.ready(device, r.readiness);
+                r.listener.ready(r);
             }
         }
     }
@@ -306,6 +306,16 @@ final class MemoryPoller implements Poller {
             this.w = w;
             this.readiness = readiness;
             this.listener = listener;
+        }
+
+        @Override
+        public dev.tappers.PacketDevice device() {
+            return w.device;
+        }
+
+        @Override
+        public Readiness readiness() {
+            return readiness;
         }
 
         @Override

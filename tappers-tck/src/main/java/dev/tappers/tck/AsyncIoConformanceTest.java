@@ -2,6 +2,7 @@ package dev.tappers.tck;
 
 import dev.tappers.DeviceOptions;
 import dev.tappers.Feature;
+import dev.tappers.PacketDevice;
 import dev.tappers.Poller;
 import dev.tappers.Readiness;
 import dev.tappers.Tun;
@@ -93,23 +94,23 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
         try (Poller poller = provider().openPoller()) {
             CountDownLatch writable = new CountDownLatch(1);
             AtomicReference<Readiness> writableSaid = new AtomicReference<>();
-            poller.watch(tun, Readiness.WRITABLE, (d, r) -> {
-                writableSaid.set(r);
+            poller.watch(tun, Readiness.WRITABLE, r -> {
+                writableSaid.set(r.readiness());
                 writable.countDown();
             });
             AtomicInteger emptyReadableCalls = new AtomicInteger();
             AtomicReference<Poller.Registration> readable = new AtomicReference<>();
             ByteBuffer buffer = ByteBuffer.allocateDirect(tun.maxPacketSize());
-            readable.set(poller.watch(tun, Readiness.READABLE, (d, r) -> {
+            readable.set(poller.watch(tun, Readiness.READABLE, r -> {
                 try {
                     buffer.clear();
-                    if (d.receive(buffer) == 0) {
+                    if (r.device().receive(buffer) == 0) {
                         emptyReadableCalls.incrementAndGet();
                     }
-                    while (buffer.clear() != null && d.receive(buffer) > 0) {
+                    while (buffer.clear() != null && r.device().receive(buffer) > 0) {
                         // drain what the kernel sent
                     }
-                    readable.get().rearm();
+                    r.rearm();
                 } catch (IOException e) {
                     emptyReadableCalls.addAndGet(1000);
                 }
@@ -135,8 +136,8 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
             CompletableFuture<byte[]> found = new CompletableFuture<>();
             AtomicInteger emptyCalls = new AtomicInteger();
             ByteBuffer buffer = ByteBuffer.allocateDirect(tun.maxPacketSize());
-            AtomicReference<Poller.Registration> registration = new AtomicReference<>();
-            Poller.ReadinessListener listener = (d, r) -> {
+            Poller.ReadinessListener listener = r -> {
+                PacketDevice d = r.device();
                 try {
                     for (int reads = 0; ; reads++) {
                         buffer.clear();
@@ -154,12 +155,12 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
                             return;
                         }
                     }
-                    registration.get().rearm();
+                    r.rearm(); // the argument: watch() may not have returned the registration yet
                 } catch (IOException e) {
                     found.completeExceptionally(e);
                 }
             };
-            registration.set(poller.watch(tun, Readiness.READABLE, listener));
+            poller.watch(tun, Readiness.READABLE, listener);
             socket.send(payload, new InetSocketAddress(s.v4(2), ECHO_PORT));
             found.get(packetTimeout().toMillis(), TimeUnit.MILLISECONDS);
             // The kernel may send the TUN packets of its own (IPv6 router solicitations...), which are read and
