@@ -52,10 +52,9 @@ update_readme() {
     echo "$readme: '$end' comes before '$begin'" >&2
     exit 1
   fi
-  local generated tmp
   generated=$(mktemp)
   tmp=$(mktemp "$readme.XXXXXX")
-  trap 'rm -f "$generated" "$tmp"' EXIT
+  trap 'rm -f "${generated:-}" "${tmp:-}"' EXIT
   table > "$generated"
   {
     head -n "$first" "$readme"
