@@ -29,6 +29,8 @@ final class PcapngWriter {
     static final short OPT_END_OF_OPTIONS = 0;
     static final short IF_NAME = 2;
     static final short IF_TSRESOL = 9;
+    /** An option's value length is a 16-bit field (section 3.5). */
+    static final int MAX_OPTION_LENGTH = 0xFFFF;
     /** if_tsresol 6: timestamps count 10^-6 s, microseconds. */
     static final byte MICROSECONDS = 6;
 
@@ -51,7 +53,8 @@ final class PcapngWriter {
      * @param linkType      {@link #LINKTYPE_RAW} for a TUN, {@link #LINKTYPE_ETHERNET} for a TAP
      * @param snapLength    the most bytes kept of one packet (0: no limit); longer packets are cut, and the
      *                      block records their original length
-     * @param interfaceName recorded as if_name
+     * @param interfaceName recorded as if_name; at most 65535 bytes in UTF-8
+     * @throws IllegalArgumentException for a link type outside 0-65535, a negative snap length or a longer name
      */
     PcapngWriter(OutputStream out, int linkType, int snapLength, String interfaceName) throws IOException {
         this.out = Objects.requireNonNull(out, "out");
@@ -61,6 +64,12 @@ final class PcapngWriter {
         }
         if (snapLength < 0) {
             throw new IllegalArgumentException("pcapng snap length " + snapLength + " is negative");
+        }
+        int nameLength = interfaceName.getBytes(StandardCharsets.UTF_8).length;
+        if (nameLength > MAX_OPTION_LENGTH) {
+            // An option's length field is 16 bits: a longer name would wrap it and corrupt the block.
+            throw new IllegalArgumentException("pcapng interface name of " + nameLength + " bytes (UTF-8) is longer"
+                    + " than the " + MAX_OPTION_LENGTH + " bytes an if_name option can hold");
         }
         this.snapLength = snapLength;
         out.write(sectionHeaderBlock());

@@ -122,6 +122,9 @@ class PcapngWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThrows(IllegalArgumentException.class, () -> new PcapngWriter(out, 70000, 0, "t"));
         assertThrows(IllegalArgumentException.class, () -> new PcapngWriter(out, 1, -1, "t"));
+        // if_name's length field is 16 bits: 65535 bytes fit, one more would wrap it.
+        assertThrows(IllegalArgumentException.class, () -> new PcapngWriter(out, 1, 0, "x".repeat(65536)));
+        assertThrows(IllegalArgumentException.class, () -> new PcapngWriter(out, 1, 0, "\u00E9".repeat(32768)));
         assertEquals(0, out.size());
         assertEquals(0, PcapngWriter.pad(0));
         assertEquals(3, PcapngWriter.pad(1));

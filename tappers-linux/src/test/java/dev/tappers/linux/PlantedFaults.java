@@ -4,6 +4,14 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
+import dev.tappers.InterfaceName;
+import dev.tappers.linux.jna.NetlinkSocket;
+import dev.tappers.linux.netlink.LinkOps;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -28,12 +36,52 @@ final class PlantedFaults {
         return planting;
     }
 
+    /**
+     * Runs {@code testClass} with its fault planted, then deletes every interface the run left in this JVM's
+     * namespace: a planted fault (a close that deletes nothing, a task run on the wrong namespace) leaves devices
+     * behind by design, and the later tests must not inherit them.
+     */
     static synchronized Events run(Class<?> testClass) {
+        List<String> before = interfaceNames();
         planting = true;
         try {
             return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
         } finally {
             planting = false;
+            deleteAddedSince(before);
+        }
+    }
+
+    /** Deletes (RTM_DELLINK) each interface not in {@code before}; one end of a vETH pair takes the other along. */
+    static void deleteAddedSince(List<String> before) {
+        List<String> added = new ArrayList<>(interfaceNames());
+        added.removeAll(before);
+        if (added.isEmpty()) {
+            return;
+        }
+        try (NetlinkSocket netlink = NetlinkSocket.open()) {
+            for (String name : added) {
+                try {
+                    LinkOps.delete(netlink, LinkOps.get(netlink, InterfaceName.of(name)).index());
+                } catch (IOException gone) {
+                    // The peer of a vETH end deleted just before, or gone by itself meanwhile.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("delete what a planted fault left: " + added, e);
+        }
+        List<String> left = new ArrayList<>(interfaceNames());
+        left.removeAll(before);
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("a planted fault left interfaces that could not be deleted: " + left);
+        }
+    }
+
+    private static List<String> interfaceNames() {
+        try {
+            return LinuxTestSupport.interfaceNames();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
