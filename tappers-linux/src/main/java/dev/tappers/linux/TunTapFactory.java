@@ -170,7 +170,10 @@ final class TunTapFactory {
                 return creating ? "an interface with this name exists and is not a " + kind
                         : "the interface exists but is not a " + kind + " device (or its queue mode differs)";
             case EPERM:
-                return "creating or attaching a " + kind + " needs CAP_NET_ADMIN (run as root, or grant the capability)";
+                return creating
+                        ? "creating a " + kind + " needs CAP_NET_ADMIN (run as root, or grant the capability)"
+                        : "attaching to a " + kind + " needs CAP_NET_ADMIN, unless the device was given to this user "
+                        + "or group (setOwner/setGroup); it may belong to another";
             default:
                 return null;
         }
