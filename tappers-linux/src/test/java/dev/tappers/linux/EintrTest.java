@@ -105,7 +105,7 @@ class EintrTest {
             // listener, which runs on that thread (a TUN is always writable, so it runs at once).
             AtomicInteger pollerTid = new AtomicInteger();
             CompletableFuture<Void> listened = new CompletableFuture<>();
-            Poller.Registration registration = LinuxPoller.shared().watch(tun, Readiness.WRITABLE, (d, r) -> {
+            Poller.Registration registration = LinuxPoller.shared().watch(tun, Readiness.WRITABLE, r -> {
                 pollerTid.set(ThreadSignals.currentTid());
                 listened.complete(null);
             });
