@@ -121,7 +121,7 @@ public final class GsoInfo {
      * @param checksumOffset where the checksum goes, from {@code checksumStart}
      * @return this
      * @throws IllegalArgumentException for a negative or over-65535 size or offset, a super-packet type with
-     *                                  segment size 0, or ECN on UDP
+     *                                  segment size 0, or ECN on anything but TCP
      */
     public GsoInfo set(Type type, boolean ecn, int segmentSize, int headerLength, boolean needsChecksum,
                        int checksumStart, int checksumOffset) {

@@ -9,8 +9,10 @@ package dev.tappers;
  * {@link PacketDevice#receiveBatch} still deliver ordinary packets, cut from the super-packet with the headers and
  * checksums the sender's kernel would have written, and {@link PacketDevice#sendBatch} joins consecutive segments
  * of one flow into super-packets before writing. Request offloads with
- * {@link DeviceOptions#withOffload}; the device probes each one and keeps those the kernel grants
- * ({@link PacketDevice#offloads()}), falling back to plain packets when none is.
+ * {@link DeviceOptions#withOffload}; the device asks the kernel for all of them and, where it refuses, for less
+ * and less (USO first, then ECN, then TSO over IPv6) until it agrees, keeping what it grants
+ * ({@link PacketDevice#offloads()}); with nothing granted the device carries plain packets. Linux grants USO for
+ * IPv4 and IPv6 together or not at all.
  */
 public enum Offload {
     /** TCP segmentation offload over IPv4. */

@@ -177,8 +177,9 @@ public interface PacketDevice extends NetworkDevice {
     }
 
     /**
-     * Turns offloads off (or back on) while the device runs, within what it was created with: the off-switch
-     * for a kernel whose offloaded packets misbehave. Returns the offloads now in force. Needs
+     * Turns offloads off (or on) while the device runs: the off-switch for a kernel whose offloaded packets
+     * misbehave. The device must have been created with offload (that gives it the virtio-net header the
+     * offloads travel in); the kernel decides which of those asked for are granted, as at creation. Returns the offloads now in force. Needs
      * {@link Feature#OFFLOAD} and a device created with offload.
      *
      * @param offloads the offloads wanted, a subset of those the device was created with
@@ -203,6 +204,7 @@ public interface PacketDevice extends NetworkDevice {
      * @return the length, or 0 in nonblocking mode when nothing is waiting
      * @throws IOException when the device is closed ({@link java.nio.channels.ClosedChannelException}) or the OS
      *                     refuses; {@link UnsupportedFeatureException} for a device without offload
+     * @throws IllegalArgumentException when {@code dst} has less room than {@link Tun#MAX_PACKET_SIZE}
      */
     default int receiveSuperPacket(ByteBuffer dst, GsoInfo gso) throws IOException {
         throw new UnsupportedFeatureException(Feature.OFFLOAD, getClass().getName(), null);

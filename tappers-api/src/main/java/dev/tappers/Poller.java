@@ -68,6 +68,7 @@ public interface Poller extends AutoCloseable {
      * Receives one packet into {@code dst} (from its position, which advances past it) once one is waiting.
      * The future gives the packet's length; it fails with {@link PacketTooLargeException} when the packet does
      * not fit (the packet stays queued for the next receive). Do not touch {@code dst} until the future is done.
+     * Bad arguments (a null or foreign device, a read-only buffer) give an already failed future.
      *
      * @param device the device to receive from
      * @param dst    where the packet goes, from its position

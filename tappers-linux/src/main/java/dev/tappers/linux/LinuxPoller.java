@@ -39,6 +39,8 @@ import static dev.tappers.linux.jna.LinuxConstants.*;
 final class LinuxPoller implements Poller {
     private static final System.Logger LOG = System.getLogger(LinuxPoller.class.getName());
     private static final int MAX_EVENTS = 256;
+    /** An event bit of ours, never epoll's: the dispatch is for a packet held in user space. */
+    private static final int HELD = 1 << 29;
     /** The key of the poller's own wake-up eventfd; device keys start at 1. */
     private static final long WAKE_KEY = 0;
     /** How long close waits for the poller thread to finish its current round. */
@@ -118,8 +120,9 @@ final class LinuxPoller implements Poller {
 
     @Override
     public CompletableFuture<Integer> receive(PacketDevice device, ByteBuffer dst) {
-        LinuxPacketDevice own = own("receive", device);
+        LinuxPacketDevice own;
         try {
+            own = own("receive", device);
             Checks.receiveBuffer(own.name().value(), dst);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -129,8 +132,9 @@ final class LinuxPoller implements Poller {
 
     @Override
     public CompletableFuture<Integer> send(PacketDevice device, ByteBuffer src) {
-        LinuxPacketDevice own = own("send", device);
+        LinuxPacketDevice own;
         try {
+            own = own("send", device);
             own.checkPacket(src);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -145,10 +149,22 @@ final class LinuxPoller implements Poller {
 
     @Override
     public void close() {
-        if (this == shared || !guard.markClosed()) {
+        if (this == shared) {
             return; // the shared poller lives as long as the JVM
         }
-        PacketIo.wake(wakeFd);
+        try {
+            guard.enter(); // inside, the wake-up descriptor cannot be released under us
+        } catch (ClosedChannelException e) {
+            return; // closed already
+        }
+        try {
+            if (!guard.markClosed()) {
+                return;
+            }
+            PacketIo.wake(wakeFd);
+        } finally {
+            guard.exit();
+        }
         for (DeviceWatch w : watches.values()) {
             w.end(new AsynchronousCloseException(), false);
         }
@@ -187,7 +203,10 @@ final class LinuxPoller implements Poller {
         try {
             registration = register(channel, null, readiness, null, woken);
         } catch (ClosedChannelException e) {
-            return; // closed meanwhile: the caller reports it
+            if (channel.isClosed()) {
+                return; // closed meanwhile: the caller reports it
+            }
+            throw new IOException("waiting for " + readiness + ": the shared poller has stopped", e);
         }
         try {
             woken.join();
@@ -215,8 +234,14 @@ final class LinuxPoller implements Poller {
                         w.dispatch(epoll.events(i)); // an unknown key is a device forgotten since the wait
                     }
                 }
-                for (DeviceWatch w; (w = heldPackets.poll()) != null; ) {
-                    w.dispatch(EPOLLIN);
+                // Only those queued before this round: a watch that queues itself again waits for the next one,
+                // so epoll_wait and every other device still get their turn.
+                for (int held = heldPackets.size(); held > 0; held--) {
+                    DeviceWatch w = heldPackets.poll();
+                    if (w == null) {
+                        break;
+                    }
+                    w.dispatch(EPOLLIN | HELD);
                 }
             }
         } catch (Throwable t) {
@@ -228,6 +253,20 @@ final class LinuxPoller implements Poller {
             }
         } finally {
             guard.whenDrained(this::release);
+        }
+    }
+
+    /** Wakes the poller thread, unless it is closing (then its wake-up descriptor may be gone). */
+    private void wakePoller() {
+        try {
+            guard.enter();
+        } catch (ClosedChannelException e) {
+            return;
+        }
+        try {
+            PacketIo.wake(wakeFd);
+        } finally {
+            guard.exit();
         }
     }
 
@@ -301,6 +340,7 @@ final class LinuxPoller implements Poller {
                 if (!channel.addCloseListener(w.onChannelClose)) {
                     throw new ClosedChannelException();
                 }
+                channel.addRxReleaseListener(w.onRxRelease);
                 watches.put(channel, w);
                 byKey.put(w.key, w);
             }
@@ -321,7 +361,25 @@ final class LinuxPoller implements Poller {
         /** The events it is armed for now; 0 once it fired (one-shot) or when nothing waits. */
         int armedEvents;
         boolean ended;
+        /** In {@link #heldPackets}, waiting to be served without an epoll event. */
+        boolean inHeld;
+        /** The last receive attempt found the channel's receive lock taken: reads wait for its release. */
+        boolean rxBusy;
         final Runnable onChannelClose = () -> end(new AsynchronousCloseException(), true);
+        final Runnable onRxRelease = this::rxReleased;
+
+        /** A receiving thread let go of the channel: look again at once if anything here waits to receive. */
+        void rxReleased() {
+            synchronized (this) {
+                rxBusy = false;
+                if (ended || inHeld || (receives.isEmpty() && !anyArmed(readRegistrations))) {
+                    return;
+                }
+                inHeld = true;
+            }
+            heldPackets.add(this);
+            wakePoller();
+        }
 
         DeviceWatch(PacketChannel channel, long key) {
             this.channel = channel;
@@ -345,21 +403,21 @@ final class LinuxPoller implements Poller {
             if (ended) {
                 return;
             }
-            boolean readWanted = !receives.isEmpty() || anyArmed(readRegistrations);
-            if (readWanted && channel.hasBufferedPacket() && !heldPackets.contains(this)) {
+            boolean readWanted = (!receives.isEmpty() || anyArmed(readRegistrations)) && !rxBusy;
+            if (readWanted && channel.hasBufferedPacket() && !inHeld) {
+                inHeld = true; // a packet in user space never makes the descriptor readable: serve it directly
                 heldPackets.add(this);
-                PacketIo.wake(wakeFd);
+                wakePoller();
             }
             int wanted = (readWanted ? EPOLLIN : 0) | (!sends.isEmpty() || anyArmed(writeRegistrations) ? EPOLLOUT : 0);
             if (wanted == armedEvents) {
-                return;
+                return; // includes "nothing wanted, and the one-shot entry already fired": it is off already
             }
             guard.enter(); // the poller is open: its epoll descriptor is valid until we leave
             try {
                 int fd = channel.descriptor();
                 if (wanted == 0) {
-                    epoll.remove(fd);
-                    inEpoll = false;
+                    epoll.modify(fd, 0, key); // keep the entry, off: cheaper than DEL now and ADD later
                 } else if (inEpoll) {
                     epoll.modify(fd, wanted | EPOLLONESHOT, key);
                 } else {
@@ -389,7 +447,11 @@ final class LinuxPoller implements Poller {
                 if (ended) {
                     return;
                 }
-                armedEvents = 0; // one-shot: the entry is disarmed until arm() modifies it
+                if ((events & HELD) != 0) {
+                    inHeld = false; // served now; the epoll entry, if armed, stays armed
+                } else {
+                    armedEvents = 0; // one-shot: the entry is disarmed until arm() modifies it
+                }
                 // An error or hang-up counts as both: the next call reports it to whoever is waiting.
                 if ((events & (EPOLLIN | EPOLLERR | EPOLLHUP)) != 0) {
                     moveReceives();
@@ -420,14 +482,18 @@ final class LinuxPoller implements Poller {
                     n = channel.tryReceive(op.buffer);
                 } catch (IOException | RuntimeException e) {
                     receives.poll();
-                    completions.add(() -> op.completeExceptionally(e));
+                    completions.add(() -> op.failByPoller(e));
                     continue;
                 }
                 if (n == PacketIo.AGAIN) {
                     return;
                 }
+                if (n == PacketChannel.BUSY) {
+                    rxBusy = true; // the lock holder's release brings us back (rxReleased)
+                    return;
+                }
                 receives.poll();
-                completions.add(() -> op.complete(n));
+                completions.add(() -> op.completeByPoller(n));
             }
         }
 
@@ -443,14 +509,14 @@ final class LinuxPoller implements Poller {
                     n = channel.trySend(op.buffer);
                 } catch (IOException | RuntimeException e) {
                     sends.poll();
-                    completions.add(() -> op.completeExceptionally(e));
+                    completions.add(() -> op.failByPoller(e));
                     continue;
                 }
                 if (n == PacketIo.AGAIN) {
                     return;
                 }
                 sends.poll();
-                completions.add(() -> op.complete(n));
+                completions.add(() -> op.completeByPoller(n));
             }
         }
 
@@ -465,10 +531,10 @@ final class LinuxPoller implements Poller {
 
         private void failQueued(IOException e) {
             for (PendingIo op : receives) {
-                completions.add(() -> op.completeExceptionally(e));
+                completions.add(() -> op.failByPoller(e));
             }
             for (PendingIo op : sends) {
-                completions.add(() -> op.completeExceptionally(e));
+                completions.add(() -> op.failByPoller(e));
             }
             receives.clear();
             sends.clear();
@@ -514,8 +580,9 @@ final class LinuxPoller implements Poller {
             if (!channelClosing) {
                 channel.removeCloseListener(onChannelClose);
             }
+            channel.removeRxReleaseListener(onRxRelease);
             for (PendingIo op : doomed) {
-                op.completeExceptionally(cause);
+                op.failByPoller(cause);
             }
             for (ReadinessRegistration r : cancelled) {
                 r.wakeWaiter();
@@ -569,6 +636,43 @@ final class LinuxPoller implements Poller {
                 }
             }
             return super.cancel(mayInterruptIfRunning);
+        }
+
+        /**
+         * Completing from outside (orTimeout, completeOnTimeout, a caller) works like a cancel: only while the
+         * operation is still queued, so the poller never moves a packet into a buffer whose future is done.
+         */
+        @Override
+        public boolean complete(Integer value) {
+            return takeBack() && super.complete(value);
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            return takeBack() && super.completeExceptionally(failure);
+        }
+
+        private boolean takeBack() {
+            synchronized (watch) {
+                if (!watch.queue(receive).remove(this)) {
+                    return false;
+                }
+                try {
+                    watch.arm();
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "disarming after an outside completion failed: " + e.getMessage());
+                }
+                return true;
+            }
+        }
+
+        /** The poller's own completion, after it took the operation out of the queue. */
+        void completeByPoller(int n) {
+            super.complete(n);
+        }
+
+        void failByPoller(Throwable failure) {
+            super.completeExceptionally(failure);
         }
     }
 

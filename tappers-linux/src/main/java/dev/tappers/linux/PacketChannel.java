@@ -29,6 +29,9 @@ import static dev.tappers.linux.jna.LinuxConstants.*;
  * staging buffer, is kept, and {@link PacketTooLargeException} says how much room it needs.
  */
 final class PacketChannel {
+    /** {@link #tryReceive}: another thread is receiving; the release listeners run when it is done. */
+    static final int BUSY = -2;
+
     /** How long close waits for threads inside to leave before it gives up (they are woken at once). */
     private static final long CLOSE_DRAIN_MILLIS = 15_000;
 
@@ -60,6 +63,14 @@ final class PacketChannel {
     private final VnetPath vnet;
     /** Whether a packet is held in user space (kept after PacketTooLargeException, or a cut segment). */
     private volatile boolean rxBuffered;
+    /** Set by a poller that found the receive lock taken; the thread that lets go of it then tells the pollers. */
+    private volatile boolean rxContended;
+    /**
+     * Run when a thread lets go of the receive lock while a packet waits in user space or a poller found the lock
+     * taken: the pollers then serve their pending receives without waiting for the descriptor to become readable.
+     */
+    private final java.util.concurrent.CopyOnWriteArrayList<Runnable> rxReleaseListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Run by {@link #close()} after the channel is marked closed and before its descriptor is released. */
     private final List<Runnable> closeListeners = new ArrayList<>();
@@ -130,7 +141,7 @@ final class PacketChannel {
         } catch (SyscallException e) {
             throw fail("receive", e);
         } finally {
-            rxLock.unlock();
+            unlockRx();
             guard.exit();
         }
     }
@@ -151,20 +162,24 @@ final class PacketChannel {
     }
 
     /**
-     * One receive attempt that never waits, for the poller: the packet's length, or {@link PacketIo#AGAIN} when
-     * none is waiting or another thread is receiving (it will take the packet; the poller looks again).
+     * One receive attempt that never waits, for the poller: the packet's length, {@link PacketIo#AGAIN} when none is
+     * waiting, or {@link #BUSY} when another thread holds the receive lock (it runs the release listeners when it
+     * lets go, so the poller need not spin meanwhile).
      */
     int tryReceive(ByteBuffer dst) throws IOException {
         Checks.receiveBuffer(label.get(), dst);
         guard.enter();
         try {
             if (!rxLock.tryLock()) {
-                return PacketIo.AGAIN;
+                rxContended = true; // the holder tells the pollers when it lets go...
+                if (!rxLock.tryLock()) { // ...unless it let go before it could see the flag
+                    return BUSY;
+                }
             }
             try {
                 return readOne(dst);
             } finally {
-                rxLock.unlock();
+                unlockRx();
             }
         } catch (SyscallException e) {
             throw fail("receive", e);
@@ -203,7 +218,7 @@ final class PacketChannel {
         } catch (SyscallException e) {
             throw fail("receive", e);
         } finally {
-            rxLock.unlock();
+            unlockRx();
             guard.exit();
         }
     }
@@ -263,6 +278,12 @@ final class PacketChannel {
                         throw e;
                     }
                     return count; // the packet stays queued for the next call
+                } catch (IOException e) {
+                    if (count == 0) {
+                        throw e;
+                    }
+                    // Report the packets that did arrive; a lasting fault shows again on the next call.
+                    return count;
                 }
                 if (n != PacketIo.AGAIN) {
                     count++;
@@ -276,7 +297,7 @@ final class PacketChannel {
         } catch (SyscallException e) {
             throw fail("receive", e);
         } finally {
-            rxLock.unlock();
+            unlockRx();
             guard.exit();
         }
     }
@@ -305,6 +326,25 @@ final class PacketChannel {
      */
     boolean hasBufferedPacket() {
         return rxBuffered;
+    }
+
+    /** Lets go of the receive lock, and tells the pollers when one of them is owed a look. */
+    private void unlockRx() {
+        rxLock.unlock();
+        if (rxContended || rxBuffered) {
+            rxContended = false;
+            for (Runnable listener : rxReleaseListeners) {
+                listener.run();
+            }
+        }
+    }
+
+    void addRxReleaseListener(Runnable listener) {
+        rxReleaseListeners.add(listener);
+    }
+
+    void removeRxReleaseListener(Runnable listener) {
+        rxReleaseListeners.remove(listener);
     }
 
     /** Reads straight into a direct buffer; a packet too long for it spills into the staging buffer and is kept. */
@@ -411,8 +451,15 @@ final class PacketChannel {
                 return sendJoinedLocked(srcs);
             }
             for (int i = 0; i < srcs.length; i++) {
-                if (sendLocked(srcs[i]) == 0) {
-                    return i; // nonblocking, and the device is full
+                try {
+                    if (sendLocked(srcs[i]) == 0) {
+                        return i; // nonblocking, and the device is full
+                    }
+                } catch (IOException e) {
+                    if (i == 0) {
+                        throw e;
+                    }
+                    return i; // what went, went; the failing packet fails again on the next call
                 }
             }
             return srcs.length;
@@ -428,7 +475,15 @@ final class PacketChannel {
     private int sendJoinedLocked(ByteBuffer[] srcs) throws IOException {
         int i = 0;
         while (i < srcs.length) {
-            int joined = vnet.sendJoined(txIo, srcs, i);
+            int joined;
+            try {
+                joined = vnet.sendJoined(txIo, srcs, i);
+            } catch (SyscallException e) {
+                if (i == 0) {
+                    throw e;
+                }
+                return i;
+            }
             if (joined > 0) {
                 i += joined;
             } else if (nonBlocking) {

@@ -133,8 +133,13 @@ final class TunTapFactory {
             wakeFd = PacketIo.newWakeFd();
             InterfaceName name = InterfaceName.of(actual);
             HomeNamespace home = HomeNamespace.ofCurrentThread();
-            VnetPath vnet = (flags & IFF_VNET_HDR) == 0 ? null
-                    : new VnetPath(OffloadNegotiation.negotiate(fd, offload), name::value);
+            VnetPath vnet = null;
+            if ((flags & IFF_VNET_HDR) != 0) {
+                if (java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.BIG_ENDIAN) {
+                    Syscalls.tunSetVnetLittleEndian(fd); // the header codec is little-endian (virtio 1.0)
+                }
+                vnet = new VnetPath(OffloadNegotiation.negotiate(fd, offload), name::value);
+            }
             LinuxPacketDevice device = kind == Kind.TUN
                     ? new LinuxTun(name, index, home, creating, fd, wakeFd, nonBlocking, vnet)
                     : new LinuxTap(name, index, home, creating, fd, wakeFd, nonBlocking);

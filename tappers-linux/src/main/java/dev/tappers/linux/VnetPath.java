@@ -27,8 +27,11 @@ import static dev.tappers.linux.offload.TunOffloadAbi.*;
  * allocated here, once: a packet costs no allocation.
  */
 final class VnetPath {
-    /** The largest IP packet the TUN hands over or takes: the 16-bit IPv4 total length / IPv6 payload length. */
-    private static final int SUPER_PACKET = 65_535;
+    /**
+     * The largest IP packet the TUN hands over or takes: an IPv6 packet's 16-bit payload length plus its 40-byte
+     * header (IPv4's total length stops at 65,535). A read that says more was cut by the kernel and is refused.
+     */
+    private static final int SUPER_PACKET = 65_535 + 40;
     /** The most segments one super-packet may be cut into here; the kernel's TCP and UDP stay well below. */
     private static final int MAX_SEGMENTS = 256;
     /** Room for the IP and transport headers each segment repeats (IPv6 extension headers, TCP options). */
@@ -138,10 +141,7 @@ final class VnetPath {
         if (n == PacketIo.AGAIN) {
             return n;
         }
-        if (n <= VirtioNetHeader.SIZE) {
-            throw new IOException("receive on " + label.get() + ": a read of " + n + " bytes is no longer than the "
-                    + VirtioNetHeader.SIZE + "-byte virtio-net header");
-        }
+        checkRead(n, rxRaw.capacity());
         rxHeader.readFrom(rxRaw, 0);
         rxPacket.clear().position(VirtioNetHeader.SIZE).limit(n);
         try {
@@ -190,14 +190,14 @@ final class VnetPath {
             if (n == PacketIo.AGAIN) {
                 return n;
             }
-            checkRead(n);
+            checkRead(n, VirtioNetHeader.SIZE + dst.remaining());
             rxHeader.readFrom(rxHeaderBytes, 0);
         } else {
             n = io.read(rxRawAddress, rxRaw.capacity());
             if (n == PacketIo.AGAIN) {
                 return n;
             }
-            checkRead(n);
+            checkRead(n, rxRaw.capacity());
             rxHeader.readFrom(rxRaw, 0);
             dst.put(dst.position(), rxRaw, VirtioNetHeader.SIZE, n - VirtioNetHeader.SIZE);
         }
@@ -206,10 +206,15 @@ final class VnetPath {
         return n - VirtioNetHeader.SIZE;
     }
 
-    private void checkRead(int n) throws IOException {
+    /** A read must hold more than the header, and no more than the room it had (the kernel reports the full length). */
+    private void checkRead(int n, int room) throws IOException {
         if (n <= VirtioNetHeader.SIZE) {
             throw new IOException("receive on " + label.get() + ": a read of " + n + " bytes is no longer than the "
                     + VirtioNetHeader.SIZE + "-byte virtio-net header");
+        }
+        if (n > room) {
+            throw new IOException("receive on " + label.get() + ": the kernel handed over " + n + " bytes with room for "
+                    + room + "; the packet was cut and is dropped");
         }
     }
 
@@ -290,12 +295,33 @@ final class VnetPath {
     }
 
     /**
+     * Whether a packet may start a super-packet: TCP only with TSO granted for its IP version, UDP only with USO
+     * (a kernel refuses the kinds it did not grant, and a refused write would stop joining altogether).
+     */
+    private boolean joinable(ByteBuffer p) {
+        if (p.remaining() < 40) {
+            return false;
+        }
+        int at = p.position();
+        int version = (p.get(at) & 0xF0) >>> 4;
+        int protocol = version == 4 ? p.get(at + 9) & 0xFF : version == 6 ? p.get(at + 6) & 0xFF : -1;
+        Set<Offload> now = granted;
+        if (protocol == 6) {
+            return now.contains(version == 4 ? Offload.TSO4 : Offload.TSO6);
+        }
+        if (protocol == 17) {
+            return now.contains(version == 4 ? Offload.USO4 : Offload.USO6);
+        }
+        return false;
+    }
+
+    /**
      * Writes {@code srcs[from]} and as many following segments of its flow as may join it, as one super-packet
      * (or the packet alone when nothing joins or offload is off). Returns how many packets went, or 0 when the
      * device cannot take the write now. The caller moves nothing: this advances the positions of what went.
      */
     int sendJoined(PacketIo io, ByteBuffer[] srcs, int from) throws SyscallException {
-        boolean join = !coalescingRefused && !granted.isEmpty();
+        boolean join = !coalescingRefused && joinable(srcs[from]);
         txFrame.clear();
         int joined = join ? coalescer.coalesce(srcs, from, srcs.length - from, txFrame) : 1;
         if (!join) {

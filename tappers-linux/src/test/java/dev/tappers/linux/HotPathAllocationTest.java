@@ -29,10 +29,12 @@ class HotPathAllocationTest {
     private static final long SLACK_BYTES = 1024;
 
     /**
-     * Rounds per test, the last one measured. JNA's direct calls allocate nothing even interpreted; the JDK's
-     * foreign downcalls allocate until the JIT has compiled the call site, so the FFM binding gets a longer warm-up.
+     * The most rounds per test; from the third on, the first round that allocates nothing passes the test, and
+     * none doing so fails it. JNA's direct calls allocate nothing once the test's own code is warm (third round);
+     * the JDK's foreign downcalls allocate a little until the JIT has compiled the call site, which takes longer
+     * and longer the busier the machine, so the FFM binding gets more rounds to get there.
      */
-    private static final int ROUNDS = dev.tappers.linux.jna.PacketIo.binding().startsWith("FFM") ? 100 : 3;
+    private static final int ROUNDS = dev.tappers.linux.jna.PacketIo.binding().startsWith("FFM") ? 300 : 3;
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -78,6 +80,7 @@ class HotPathAllocationTest {
             }, "hot-path-watchdog");
             watchdog.setDaemon(true);
             watchdog.start();
+            long lastAllocated = Long.MAX_VALUE;
             for (int round = 0; round < ROUNDS; round++) { // the first rounds warm up the JIT
                 byte[] payload = new byte[64];
                 for (int i = 0; i < PACKETS; i++) {
@@ -95,13 +98,16 @@ class HotPathAllocationTest {
                     }
                 }
                 long allocated = allocatedByThisThread() - before;
-                if (round == ROUNDS - 1) {
-                    assertTrue(udp > PACKETS / 2, "the kernel's UDP datagrams arrived: " + udp);
-                    assertTrue(allocated <= SLACK_BYTES, PACKETS + " receives allocated " + allocated + " bytes");
-                }
+                assertTrue(udp > PACKETS / 2, "the kernel's UDP datagrams arrived: " + udp);
+                lastAllocated = allocated;
                 drain(tun, buffer);
+                if (round >= 2 && allocated <= SLACK_BYTES) {
+                    break;
+                }
             }
             watchdog.interrupt();
+            assertTrue(lastAllocated <= SLACK_BYTES, PACKETS + " receives still allocated " + lastAllocated
+                    + " bytes after " + ROUNDS + " rounds (" + dev.tappers.linux.jna.PacketIo.binding() + ")");
         }
     }
 
@@ -124,17 +130,20 @@ class HotPathAllocationTest {
                     new UdpDatagram(4000, 9, new byte[64])).toBytes(); // to the discard port: nobody listens
             ByteBuffer buffer = ByteBuffer.allocateDirect(packet.length);
             buffer.put(packet).flip();
+            long lastAllocated = Long.MAX_VALUE;
             for (int round = 0; round < ROUNDS; round++) {
                 long before = allocatedByThisThread();
                 for (int i = 0; i < PACKETS; i++) {
                     buffer.rewind();
                     assertEquals(packet.length, tun.send(buffer));
                 }
-                long allocated = allocatedByThisThread() - before;
-                if (round == ROUNDS - 1) {
-                    assertTrue(allocated <= SLACK_BYTES, PACKETS + " sends allocated " + allocated + " bytes");
+                lastAllocated = allocatedByThisThread() - before;
+                if (round >= 2 && lastAllocated <= SLACK_BYTES) {
+                    break;
                 }
             }
+            assertTrue(lastAllocated <= SLACK_BYTES, PACKETS + " sends still allocated " + lastAllocated
+                    + " bytes after " + ROUNDS + " rounds (" + dev.tappers.linux.jna.PacketIo.binding() + ")");
         }
     }
 
@@ -143,16 +152,19 @@ class HotPathAllocationTest {
         // EAGAIN is routine here: it must not cost an exception (JNA's LastErrorException) per call.
         try (Tun tun = LinuxTestSupport.PROVIDER.createTun(DeviceOptions.defaults().withNonBlocking(true))) {
             ByteBuffer buffer = ByteBuffer.allocateDirect(tun.maxPacketSize());
+            long lastAllocated = Long.MAX_VALUE;
             for (int round = 0; round < ROUNDS; round++) {
                 long before = allocatedByThisThread();
                 for (int i = 0; i < PACKETS; i++) {
                     assertEquals(0, tun.receive(buffer.clear()), "the device is down: nothing can arrive");
                 }
-                long allocated = allocatedByThisThread() - before;
-                if (round == ROUNDS - 1) {
-                    assertTrue(allocated <= SLACK_BYTES, PACKETS + " empty receives allocated " + allocated + " bytes");
+                lastAllocated = allocatedByThisThread() - before;
+                if (round >= 2 && lastAllocated <= SLACK_BYTES) {
+                    break;
                 }
             }
+            assertTrue(lastAllocated <= SLACK_BYTES, PACKETS + " empty receives still allocated " + lastAllocated
+                    + " bytes after " + ROUNDS + " rounds (" + dev.tappers.linux.jna.PacketIo.binding() + ")");
         }
     }
 

@@ -149,10 +149,15 @@ final class MemoryPoller implements Poller {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Integer> f = new CompletableFuture<>();
+        PendingReceive f = new PendingReceive(src); // the same claim-or-cancel rule as a receive
         if (!post(() -> {
+            if (!f.claim()) {
+                return; // cancelled before its turn: the packet is not sent
+            }
             try {
                 f.complete(md.send(src));
+            } catch (java.nio.channels.ClosedChannelException e) {
+                f.completeExceptionally(new java.nio.channels.AsynchronousCloseException());
             } catch (IOException | RuntimeException e) {
                 f.completeExceptionally(e);
             }
@@ -268,8 +273,8 @@ final class MemoryPoller implements Poller {
     }
 
     /**
-     * A receive waiting for a packet. Whoever claims it first decides its fate: the poller thread (to write into
-     * the buffer) or a cancel (which then never sees its buffer written).
+     * A receive (or send) waiting its turn. Whoever claims it first decides its fate: the poller thread (to move
+     * the packet) or a cancel (which then never sees its buffer touched, and no packet moves).
      */
     private static final class PendingReceive extends CompletableFuture<Integer> {
         final ByteBuffer dst;

@@ -87,6 +87,14 @@ public final class MemoryTappersProvider implements TappersProvider {
     }
 
     /** Always available: it needs nothing from the machine. */
+    /** No kernel, no segmentation offload: asking for it is an error, never a silently plain device. */
+    private void refuseOffload(DeviceOptions options) {
+        if (!options.offload().isEmpty()) {
+            throw new dev.tappers.UnsupportedFeatureException(dev.tappers.Feature.OFFLOAD, name(),
+                    "offload " + options.offload() + " asked for; in-memory devices carry plain packets only");
+        }
+    }
+
     @Override
     public Optional<Throwable> unavailabilityCause() {
         return Optional.empty();
@@ -95,6 +103,7 @@ public final class MemoryTappersProvider implements TappersProvider {
     @Override
     public Tun createTun(DeviceOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
+        refuseOffload(options);
         return network.create(InterfaceKind.TUN, options, i -> new MemoryTun(i, true, options.nonBlocking()));
     }
 
@@ -106,6 +115,7 @@ public final class MemoryTappersProvider implements TappersProvider {
     @Override
     public Tap createTap(DeviceOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
+        refuseOffload(options);
         return network.create(InterfaceKind.TAP, options, i -> new MemoryTap(i, true, options.nonBlocking()));
     }
 

@@ -212,6 +212,25 @@ public abstract class AsyncIoConformanceTest extends HermeticDeviceTest {
         assertEquals(0, cancelledBuffer.position(), "the cancelled receive wrote into its buffer");
     }
 
+    /** A receive future that timed out (orTimeout) is out of the queue: the next packet goes to the next receive. */
+    @Test
+    void required_aTimedOutReceiveTakesNoPacket() throws Exception {
+        TestSubnet s = TestSubnet.next();
+        Tun tun = track(provider().createTun(DeviceOptions.defaults())); // down: nothing arrives before the timeout
+        ByteBuffer timedOutBuffer = ByteBuffer.allocateDirect(tun.maxPacketSize());
+        CompletableFuture<Integer> timedOut = tun.receiveAsync(timedOutBuffer).orTimeout(20, TimeUnit.MILLISECONDS);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> timedOut.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(TimeoutException.class, e.getCause(), "how the timed-out receive ended");
+        tun.up();
+        tun.addAddress(s.v4Request(1, 24));
+        byte[] payload = payload("after timeout", s);
+        try (FarSocket socket = farBind(s.v4(1))) {
+            socket.send(payload, new InetSocketAddress(s.v4(2), ECHO_PORT));
+            receiveMatching(tun, p -> isUdpTo(p, s, ECHO_PORT, payload));
+        }
+        assertEquals(0, timedOutBuffer.position(), "the timed-out receive wrote into its buffer");
+    }
+
     /**
      * A packet too large for the first future's buffer is kept (PacketTooLargeException) and then completes the
      * next future: it waits in user space, where the descriptor's readiness cannot show it.

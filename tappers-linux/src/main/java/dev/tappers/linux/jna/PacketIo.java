@@ -60,23 +60,28 @@ public final class PacketIo implements AutoCloseable {
         }
     }
 
-    /** Makes any {@link #await} on {@code wakeFd}, now or later, return {@link #WOKEN}. */
+    /** The 8-byte counter increment every wake writes: only ever read, so all threads share it. */
+    private static final Memory ONE = oneCounter();
+    /** Where drains put the counter they read and discard: its content never matters, so it is shared too. */
+    private static final Memory DRAINED = new Memory(8);
+    private static final long ONE_ADDRESS = Pointer.nativeValue(ONE);
+    private static final long DRAINED_ADDRESS = Pointer.nativeValue(DRAINED);
+
+    private static Memory oneCounter() {
+        Memory one = new Memory(8);
+        one.setLong(0, 1);
+        return one;
+    }
+
+    /** Makes any {@link #await} on {@code wakeFd}, now or later, return {@link #WOKEN}. Allocates nothing. */
     public static void wake(int wakeFd) {
-        try (Memory one = new Memory(8)) {
-            one.setLong(0, 1);
-            LibC.write(wakeFd, Pointer.nativeValue(one), 8);
-        } catch (LastErrorException ignored) {
-            // EAGAIN means the counter is already non-zero: a wake-up is pending anyway.
-        }
+        // A -1 with EAGAIN means the counter is already non-zero: a wake-up is pending anyway.
+        PacketCalls.write(wakeFd, ONE_ADDRESS, 8);
     }
 
     /** Resets an eventfd that {@link #wake} signalled, so that level-triggered watchers stop seeing it. */
     public static void drainWake(int wakeFd) {
-        try (Memory counter = new Memory(8)) {
-            LibC.read(wakeFd, Pointer.nativeValue(counter), 8);
-        } catch (LastErrorException ignored) {
-            // EAGAIN: already reset
-        }
+        PacketCalls.read(wakeFd, DRAINED_ADDRESS, 8); // EAGAIN: already reset
     }
 
     /**

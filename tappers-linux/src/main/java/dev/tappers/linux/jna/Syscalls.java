@@ -70,6 +70,18 @@ public final class Syscalls {
         }
     }
 
+    /**
+     * TUNSETVNETLE: the virtio-net header in little-endian order, as on little-endian hosts by default. Needed on
+     * big-endian hosts only; a kernel without it (before 4.1, or without CONFIG_TUN_VNET_CROSS_LE) answers EINVAL,
+     * and then offload cannot be used there.
+     */
+    public static void tunSetVnetLittleEndian(int fd) throws SyscallException {
+        try (Memory one = new Memory(4)) {
+            one.setInt(0, 1);
+            ioctl(fd, dev.tappers.linux.offload.TunOffloadAbi.TUNSETVNETLE, one, "ioctl(TUNSETVNETLE)");
+        }
+    }
+
     /** SIOCGIFINDEX. */
     public static int interfaceIndex(String name) throws SyscallException {
         return getInt(name, SIOCGIFINDEX, "ioctl(SIOCGIFINDEX)");
