@@ -129,7 +129,9 @@ final class MemoryPoller implements Poller {
         PendingReceive p = new PendingReceive(dst);
         if (!post(() -> {
             if (!md.isOpen()) {
-                p.completeExceptionally(new ClosedChannelException());
+                if (p.claim()) {
+                    p.fail(new ClosedChannelException());
+                }
                 return;
             }
             w.receives.add(p);
@@ -155,11 +157,11 @@ final class MemoryPoller implements Poller {
                 return; // cancelled before its turn: the packet is not sent
             }
             try {
-                f.complete(md.send(src));
+                f.finish(md.send(src));
             } catch (java.nio.channels.ClosedChannelException e) {
-                f.completeExceptionally(new java.nio.channels.AsynchronousCloseException());
+                f.fail(new java.nio.channels.AsynchronousCloseException());
             } catch (IOException | RuntimeException e) {
-                f.completeExceptionally(e);
+                f.fail(e);
             }
         })) {
             return CompletableFuture.failedFuture(new ClosedChannelException());
@@ -226,9 +228,9 @@ final class MemoryPoller implements Poller {
                     w.receives.addFirst(p.unclaimed());
                     break;
                 }
-                p.complete(n);
+                p.finish(n);
             } catch (IOException | RuntimeException e) {
-                p.completeExceptionally(e); // a packet too large stays queued for the next receive
+                p.fail(e); // a packet too large stays queued for the next receive
             }
         }
         for (Reg r : new ArrayList<>(w.regs)) {
@@ -250,7 +252,7 @@ final class MemoryPoller implements Poller {
     private static void failAll(Watched w, Throwable why) {
         for (PendingReceive p : w.receives) {
             if (p.claim()) {
-                p.completeExceptionally(why);
+                p.fail(why);
             }
         }
         w.receives.clear();
@@ -296,6 +298,26 @@ final class MemoryPoller implements Poller {
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             return claim() && super.cancel(mayInterruptIfRunning);
+        }
+
+        /** From outside (orTimeout, a caller): like a cancel, only while unclaimed, so no packet is lost to it. */
+        @Override
+        public boolean complete(Integer value) {
+            return claim() && super.complete(value);
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            return claim() && super.completeExceptionally(failure);
+        }
+
+        /** The poller's completion, once it has claimed the operation. */
+        void finish(int n) {
+            super.complete(n);
+        }
+
+        void fail(Throwable failure) {
+            super.completeExceptionally(failure);
         }
     }
 
