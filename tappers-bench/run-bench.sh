@@ -9,10 +9,14 @@
 # Each run gets a fresh network namespace (unshare --net) holding two processes: the load generator
 # (e2e_bench --role=load: kernel UDP sockets, the same for both) and one app, either the C reference
 # (e2e_bench --role=app: one read()/write() per packet, IFF_VNET_HDR + TUNSETOFFLOAD only for bulk-offload) or
-# the Java app (dev.tappers.bench.EndToEndApp: the library's Tun.receive/Tun.send; bulk-offload through the
-# bench-local raw descriptor path and the provider's offload codec). Runs are interleaved C, Java, C, Java...,
-# REPEATS times (default 3); the RESULT lines give medians and the median of the pair-by-pair Java/C ratios.
-# Environment: REPEATS (3), WARMUP_MS (1500), MEASURE_MS (3000), TAPPERS_JAVA (the JVM to use).
+# the Java app (dev.tappers.bench.EndToEndApp: the library's API only: Tun.receive/Tun.send; bulk-offload on an
+# offloading Tun with receiveSuperPacket). Runs are interleaved C, Java, C, Java..., REPEATS times (default 3);
+# the RESULT lines give medians and the median of the pair-by-pair Java/C ratios. Extra lines, not RESULTs:
+# bulk-split (the same bulk traffic cut into packets by the library, Java only) and MQ (a multi-queue TUN with
+# 1 and 2 queues, one reader thread each, 16 flows; C and Java).
+# Environment: REPEATS (3), WARMUP_MS (1500), MEASURE_MS (3000), TAPPERS_JAVA (the JVM to use),
+# TAPPERS_NATIVE (the Java packet-path binding: ffm, the default, which Java 22+ honours, or jna),
+# WORKLOADS (default: the five RESULT workloads), EXTRA (default: "bulk-split mq1-64 mq2-64"; empty for none).
 # Nothing here touches the host's network: the apps refuse to run in the launcher's namespace or PID 1's.
 set -eu
 cd "$(dirname "$0")"
@@ -24,16 +28,27 @@ fi
 REPEATS=${REPEATS:-3}
 WARMUP_MS=${WARMUP_MS:-1500}
 MEASURE_MS=${MEASURE_MS:-3000}
-WORKLOADS="recv-64 recv-512 recv-1400 echo-64 bulk-offload"
+WORKLOADS=${WORKLOADS:-recv-64 recv-512 recv-1400 echo-64 bulk-offload}
+EXTRA=${EXTRA-bulk-split mq1-64 mq2-64}
+TAPPERS_NATIVE=${TAPPERS_NATIVE:-ffm}
+case "$TAPPERS_NATIVE" in
+    ffm|jna) ;;
+    *) echo "run-bench.sh: TAPPERS_NATIVE must be ffm or jna, not $TAPPERS_NATIVE" >&2; exit 64 ;;
+esac
 java=$(../tools/newest-java.sh)
-gcc -O2 -Wall -Wextra -o target/e2e_bench src/main/c/e2e_bench.c
+gcc -O2 -Wall -Wextra -pthread -o target/e2e_bench src/main/c/e2e_bench.c
 
 OUTSIDE=$(readlink /proc/self/ns/net)
 TIMES="--warmup-ms=$WARMUP_MS --measure-ms=$MEASURE_MS"
 LOAD="target/e2e_bench --role=load --outside-netns=$OUTSIDE $TIMES"
 C_APP="target/e2e_bench --role=app --outside-netns=$OUTSIDE $TIMES"
-JAVA_APP="$java --enable-native-access=com.sun.jna --add-exports dev.tappers.linux/dev.tappers.linux.offload=dev.tappers.bench
- --module-path target/classes:target/lib -m dev.tappers.bench/dev.tappers.bench.EndToEndApp --outside-netns=$OUTSIDE $TIMES"
+# The packet path's binding: -Dtappers.native picks it; native access for dev.tappers.linux lets Java 22+ use
+# java.lang.foreign (FFM) without a warning (com.sun.jna: JNA's own native access, asked for from Java 24 on).
+# The app prints the binding it got (PacketIo.binding(), from the provider's unexported jna package).
+JAVA_CMD="$java --enable-native-access=com.sun.jna,dev.tappers.linux -Dtappers.native=$TAPPERS_NATIVE
+ --add-exports dev.tappers.linux/dev.tappers.linux.jna=dev.tappers.bench
+ --module-path target/classes:target/lib -m dev.tappers.bench/dev.tappers.bench.EndToEndApp"
+JAVA_APP="$JAVA_CMD --outside-netns=$OUTSIDE $TIMES"
 export LOAD
 started=$(date +%s)
 
@@ -43,7 +58,8 @@ echo "kernel: $(uname -r)"
 echo "java:   $java: $("$java" -version 2>&1 | head -n 1)"
 echo "gcc:    $(gcc --version | head -n 1)"
 echo "load:   $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) before the runs"
-echo "plan:   $REPEATS x ($WORKLOADS) x (c, java), warm-up $WARMUP_MS ms + measured $MEASURE_MS ms each"
+echo "plan:   $REPEATS x ($WORKLOADS) x (c, java), then ($EXTRA), warm-up $WARMUP_MS ms + measured $MEASURE_MS ms each"
+echo "binding: $($JAVA_CMD --binding 2>&1 | head -n 1) (TAPPERS_NATIVE=$TAPPERS_NATIVE)"
 
 # One run: load + app in one fresh namespace. Prints the run's MEASURE line, tagged with impl and repeat.
 run() { # impl workload repeat
@@ -60,8 +76,11 @@ run() { # impl workload repeat
         exit 1
     fi
     # echo-64 is measured by the load generator (round trips); the others by the app.
+    # The load's own CPU time per datagram it sent (all its threads, the whole run) goes on the line too: on 2
+    # cores the sender's cost bounds the rates as much as the reader's.
+    sender=$(sed -n 's/^# load: .*cpu_ns_per_datagram=\([0-9]*\).*/\1/p' "$log" | head -n 1)
     grep '^MEASURE ' "$log" | head -n 1 | sed "s/^MEASURE impl=[a-z]*/MEASURE impl=$impl repeat=$repeat/" \
-        >> target/e2e-measures.txt
+        | sed "s/\$/ load_cpu_ns_per_pkt=${sender:-0}/" >> target/e2e-measures.txt
     tail -n 1 target/e2e-measures.txt
 }
 
@@ -74,12 +93,19 @@ for r in $(seq 1 "$REPEATS"); do
             run "$impl" "$w" "$r"
         done
     done
-    # Not RESULTs: what splitting every super-packet into packets (the one-packet API's cost) leaves of bulk, in
-    # the bench (bulk-split) and through the library's own offloading TUN and receiveBatch (bulk-device).
-    run java bulk-split "$r"
-    run java bulk-device "$r"
+    # Not RESULTs: bulk-split (Java only: the library cutting every super-packet into packets, the one-packet
+    # API's cost) and the multi-queue scaling (C and Java, 1 and 2 queues).
+    for w in $EXTRA; do
+        if [ "$w" = bulk-split ]; then
+            run java "$w" "$r"
+        else
+            for impl in c java; do
+                run "$impl" "$w" "$r"
+            done
+        fi
+    done
 done
 echo "load:   $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) after the runs; $(( $(date +%s) - started )) s in all"
 
 echo
-awk -v workloads="$WORKLOADS" -f e2e-summary.awk target/e2e-measures.txt
+awk -v workloads="$WORKLOADS" -v extra="$EXTRA" -f e2e-summary.awk target/e2e-measures.txt

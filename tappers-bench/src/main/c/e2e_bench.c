@@ -17,6 +17,11 @@
  *   bulk-offload                  load sends 64,400-byte UDP-GSO writes (UDP_SEGMENT 1400: 46 datagrams each);
  *                                 the TUN accepts super-packets (TUN_F_USO4), the app reads them whole with
  *                                 their virtio-net header and counts the UDP payload bytes: Gbit/s.
+ *   mq1-64, mq2-64                multi-queue: load floods 64-byte datagrams from MQ_FLOWS UDP sockets (16 flows,
+ *                                 distinct source ports, spread over MQ_SENDERS threads) so that the kernel
+ *                                 spreads them over the queues by flow hash; the app opens a TUN with
+ *                                 IFF_MULTI_QUEUE and N queues, one blocking reader thread per queue, and counts
+ *                                 the packets of all queues: packets/s, each queue's share, CPU per packet.
  *
  * Both roles print one line "MEASURE impl=<c|java> workload=<w> value=<v> [key=value...]"; run-bench.sh runs
  * them interleaved, each pair in a fresh network namespace, and takes medians and ratios.
@@ -25,7 +30,7 @@
  * launching script runs in), exit 2. Time: the app measures [first packet + warm-up, + measure]; every wait is
  * bounded (alarm), and the whole process ends by itself within warm-up + measure + 20 s.
  *
- * Build: gcc -O2 -Wall -Wextra -o e2e_bench e2e_bench.c
+ * Build: gcc -O2 -Wall -Wextra -pthread -o e2e_bench e2e_bench.c
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -35,6 +40,7 @@
 #include <linux/if_tun.h>
 #include <netinet/in.h>
 #include <netinet/udp.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -42,6 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <time.h>
@@ -70,6 +77,9 @@
 #define ROUTE_WAIT_MS 15000
 #define MAX_RTT_SAMPLES 4000000
 #define ECHO_APP_LINGER_MS 1000
+#define MQ_MAX_QUEUES 8
+#define MQ_FLOWS 16
+#define MQ_SENDERS 2
 
 static const uint8_t TUN_ADDRESS[4] = {198, 18, 100, 1};
 static const uint8_t PEER_ADDRESS[4] = {198, 18, 100, 2};
@@ -80,6 +90,7 @@ struct options {
     const char *outside_netns;
     long warmup_ms, measure_ms;
     int payload; /* recv-N: N; echo-64: 64 */
+    int queues;  /* mqN-64: N; 0 otherwise */
 };
 
 static volatile sig_atomic_t alarmed;
@@ -155,6 +166,10 @@ static void parse(int argc, char **argv, struct options *o) {
         o->payload = 1400;
     } else if (strcmp(o->workload, "echo-64") == 0) {
         o->payload = 64;
+    } else if (strncmp(o->workload, "mq", 2) == 0 && o->workload[2] >= '1' && o->workload[2] <= '0' + MQ_MAX_QUEUES
+            && strcmp(o->workload + 3, "-64") == 0) {
+        o->queues = o->workload[2] - '0';
+        o->payload = 64;
     } else if (strncmp(o->workload, "bulk-", 5) == 0) {
         o->payload = BULK_GSO_SIZE; /* bulk-split, bulk-device: the same traffic, for the Java app's variants */
     } else {
@@ -196,21 +211,36 @@ static void set_address(int sock, unsigned long request, const char *name, const
     }
 }
 
-/* Returns the descriptor; *offload tells what TUNSETOFFLOAD accepted (0: not asked). */
-static int create_tun(int vnet, unsigned *offload) {
+/* One descriptor attached to the TUN named by pattern ("tun%d" makes a new one); the name is left in name. */
+static int attach_tun(const char *pattern, short flags, char name[IFNAMSIZ]) {
     int fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
     if (fd < 0) {
         die("open /dev/net/tun: %s", strerror(errno));
     }
     struct ifreq ifr;
     memset(&ifr, 0, sizeof ifr);
-    ifr.ifr_flags = IFF_TUN | IFF_NO_PI | (vnet ? IFF_VNET_HDR : 0);
-    snprintf(ifr.ifr_name, IFNAMSIZ, "tun%%d");
+    ifr.ifr_flags = flags;
+    snprintf(ifr.ifr_name, IFNAMSIZ, "%s", pattern);
     if (ioctl(fd, TUNSETIFF, &ifr) < 0) {
         die("TUNSETIFF: %s", strerror(errno));
     }
+    snprintf(name, IFNAMSIZ, "%s", ifr.ifr_name);
+    return fd;
+}
+
+/*
+ * Returns the descriptor of the first queue; *offload tells what TUNSETOFFLOAD accepted (0: not asked). With
+ * queues > 0 the TUN is multi-queue and more[0..queues-2] get the other queues' descriptors.
+ */
+static int create_tun(int vnet, unsigned *offload, int queues, int *more) {
+    short flags = IFF_TUN | IFF_NO_PI | (vnet ? IFF_VNET_HDR : 0) | (queues > 0 ? IFF_MULTI_QUEUE : 0);
     char name[IFNAMSIZ];
-    snprintf(name, sizeof name, "%s", ifr.ifr_name);
+    int fd = attach_tun("tun%d", flags, name);
+    for (int q = 1; q < queues; q++) {
+        char same[IFNAMSIZ];
+        more[q - 1] = attach_tun(name, flags, same);
+    }
+    struct ifreq ifr;
     *offload = 0;
     if (vnet) {
         int size = VNET_HDR_SIZE;
@@ -375,12 +405,110 @@ static void app_bulk(int fd, const struct options *o, unsigned offload) {
            (double) (w.cpu_at_to - w.cpu_at_from) / ((double) (w.count_at_to - w.count_at_from) / BULK_GSO_SIZE));
 }
 
+/* One reader per queue of the multi-queue TUN; its count on a cache line of its own. */
+struct mq_reader {
+    int fd;
+    int payload;
+    pthread_t thread;
+    volatile long long count;
+    char pad[64];
+};
+
+static void *mq_read(void *arg) {
+    struct mq_reader *r = arg;
+    static __thread uint8_t packet[MAX_PACKET];
+    long long count = 0;
+    while (!alarmed) {
+        ssize_t n = read(r->fd, packet, MAX_PACKET);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            die("read: %s", strerror(errno));
+        }
+        if (is_data(packet, n, r->payload)) {
+            __atomic_store_n(&r->count, ++count, __ATOMIC_RELAXED);
+        }
+    }
+    return NULL;
+}
+
+static long long mq_cpu_ns(struct mq_reader *r, int queues) {
+    long long sum = 0;
+    for (int q = 0; q < queues; q++) {
+        clockid_t clock;
+        struct timespec t;
+        if (pthread_getcpuclockid(r[q].thread, &clock) == 0 && clock_gettime(clock, &t) == 0) {
+            sum += t.tv_sec * 1000000000LL + t.tv_nsec;
+        }
+    }
+    return sum;
+}
+
+/* The main thread samples the readers' counts at the window's ends, prints, and exits (ending the readers). */
+static void app_mq(int fd, int *more, const struct options *o) {
+    static struct mq_reader r[MQ_MAX_QUEUES];
+    for (int q = 0; q < o->queues; q++) {
+        r[q].fd = q == 0 ? fd : more[q - 1];
+        r[q].payload = o->payload;
+        if (pthread_create(&r[q].thread, NULL, mq_read, &r[q]) != 0) {
+            die("pthread_create failed");
+        }
+    }
+    struct timespec tick = {0, 1000000};
+    for (;;) {
+        long long total = 0;
+        for (int q = 0; q < o->queues; q++) {
+            total += __atomic_load_n(&r[q].count, __ATOMIC_RELAXED);
+        }
+        if (total > 0) {
+            break;
+        }
+        if (alarmed) {
+            die("the app saw no traffic");
+        }
+        nanosleep(&tick, NULL);
+    }
+    alarm_in_ms(o->warmup_ms + o->measure_ms + 2000);
+    struct timespec warm = {o->warmup_ms / 1000, (o->warmup_ms % 1000) * 1000000};
+    struct timespec measure = {o->measure_ms / 1000, (o->measure_ms % 1000) * 1000000};
+    while (nanosleep(&warm, &warm) < 0 && errno == EINTR) {
+    }
+    long long from[MQ_MAX_QUEUES], to[MQ_MAX_QUEUES];
+    long long t_from = now_ns(), cpu_from = mq_cpu_ns(r, o->queues);
+    for (int q = 0; q < o->queues; q++) {
+        from[q] = __atomic_load_n(&r[q].count, __ATOMIC_RELAXED);
+    }
+    while (nanosleep(&measure, &measure) < 0 && errno == EINTR) {
+    }
+    long long t_to = now_ns(), cpu_to = mq_cpu_ns(r, o->queues);
+    for (int q = 0; q < o->queues; q++) {
+        to[q] = __atomic_load_n(&r[q].count, __ATOMIC_RELAXED);
+    }
+    long long packets = 0;
+    char shares[256] = "";
+    for (int q = 0; q < o->queues; q++) {
+        packets += to[q] - from[q];
+        snprintf(shares + strlen(shares), sizeof shares - strlen(shares), "%s%lld", q ? "/" : "", to[q] - from[q]);
+    }
+    if (packets == 0) {
+        die("no packet in the measured window");
+    }
+    printf("MEASURE impl=c workload=%s value=%.0f unit=pps queues=%d per_queue=%s cpu_ns_per_pkt=%.0f\n", o->workload,
+           packets * 1e9 / (double) (t_to - t_from), o->queues, shares, (double) (cpu_to - cpu_from) / (double) packets);
+    fflush(stdout);
+    _exit(0); /* the readers are blocked in read(); the TUN goes with the process */
+}
+
 static int run_app(const struct options *o) {
     int bulk = strcmp(o->workload, "bulk-offload") == 0;
     unsigned offload;
+    int more[MQ_MAX_QUEUES];
     alarm_in_ms(ROUTE_WAIT_MS + o->warmup_ms + o->measure_ms); /* no traffic at all: give up */
-    int fd = create_tun(bulk, &offload);
-    if (bulk) {
+    int fd = create_tun(bulk, &offload, o->queues, more);
+    if (o->queues > 0) {
+        app_mq(fd, more, o);
+    } else if (bulk) {
         app_bulk(fd, o, offload);
     } else if (strcmp(o->workload, "echo-64") == 0) {
         app_echo(fd, o);
@@ -410,6 +538,13 @@ static int connect_when_routed(int port) {
         nanosleep(&pause, NULL);
     }
     return sock;
+}
+
+/* This process's CPU time (all threads, user + system) in ns: the load's cost per datagram it sends. */
+static long long process_cpu_ns(void) {
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000000000LL + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1000LL;
 }
 
 static int compare_ll(const void *a, const void *b) {
@@ -490,7 +625,66 @@ static void load_flood(const struct options *o, int bulk) {
         }
         sent += n;
     }
-    printf("# load: %lld sends\n", sent);
+    /* bulk: sent counts GSO writes; cpu per datagram counts the 46 datagrams each stands for */
+    long long datagrams = bulk ? sent * BULK_SEGMENTS : sent;
+    printf("# load: %lld sends, cpu_ns_per_datagram=%.0f\n", sent,
+           datagrams ? (double) process_cpu_ns() / (double) datagrams : 0.0);
+}
+
+/* One sender thread of the multi-queue load: its share of the flows, 64 datagrams per sendmmsg, in turn. */
+struct mq_sender {
+    const struct options *o;
+    int socks[MQ_FLOWS];
+    int count;
+    pthread_t thread;
+    long long sent;
+};
+
+static void *mq_send(void *arg) {
+    struct mq_sender *s = arg;
+    static __thread uint8_t data[64];
+    struct iovec iov = {data, (size_t) s->o->payload};
+    struct mmsghdr batch[SEND_BATCH];
+    memset(batch, 0, sizeof batch);
+    for (int i = 0; i < SEND_BATCH; i++) {
+        batch[i].msg_hdr.msg_iov = &iov;
+        batch[i].msg_hdr.msg_iovlen = 1;
+    }
+    long long until = now_ns() + (s->o->warmup_ms + s->o->measure_ms + 5000) * 1000000LL;
+    int gone = 0;
+    for (int i = 0; !gone && now_ns() < until; i = (i + 1) % s->count) {
+        int n = sendmmsg(s->socks[i], batch, SEND_BATCH, 0);
+        if (n < 0) {
+            if (errno == EINTR || errno == ENOBUFS || errno == EAGAIN) {
+                continue;
+            }
+            gone = 1; /* the app has gone */
+        } else {
+            s->sent += n;
+        }
+    }
+    return NULL;
+}
+
+static void load_flows(const struct options *o) {
+    static struct mq_sender senders[MQ_SENDERS];
+    for (int f = 0; f < MQ_FLOWS; f++) { /* each socket its own ephemeral source port: its own flow */
+        struct mq_sender *s = &senders[f % MQ_SENDERS];
+        s->o = o;
+        s->socks[s->count++] = connect_when_routed(DISCARD_PORT);
+    }
+    for (int i = 0; i < MQ_SENDERS; i++) {
+        if (pthread_create(&senders[i].thread, NULL, mq_send, &senders[i]) != 0) {
+            die("load: pthread_create failed");
+        }
+    }
+    long long sent = 0;
+    for (int i = 0; i < MQ_SENDERS; i++) {
+        pthread_join(senders[i].thread, NULL);
+        sent += senders[i].sent;
+    }
+    printf("# load: %lld datagrams from %d flows, %d sender threads, cpu_ns_per_datagram=%.0f\n", sent, MQ_FLOWS,
+           MQ_SENDERS, sent ? (double) process_cpu_ns() / (double) sent : 0.0);
 }
 
 static int run_load(const struct options *o) {
@@ -498,6 +692,8 @@ static int run_load(const struct options *o) {
     signal(SIGALRM, SIG_DFL);
     if (strcmp(o->workload, "echo-64") == 0) {
         load_echo(o);
+    } else if (o->queues > 0) {
+        load_flows(o);
     } else {
         load_flood(o, strncmp(o->workload, "bulk-", 5) == 0);
     }

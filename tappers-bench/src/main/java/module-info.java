@@ -4,9 +4,12 @@
  * older per-call table ({@link dev.tappers.bench.TunBenchmark} with {@code tun_bench.c}), and JMH
  * microbenchmarks ({@code *Benchmark} classes, run on the class path by run-jmh.sh).
  *
- * <p>It reads the provider's offload package (not exported: run with --add-exports
- * dev.tappers.linux/dev.tappers.linux.offload=dev.tappers.bench) and has its own raw descriptor path
- * ({@code dev.tappers.bench.raw}, JNA) for IFF_VNET_HDR until the device API offers it.
+ * <p>It reads two packages the provider does not export: the offload codec (for the JMH
+ * {@code OffloadBenchmark}) and {@code dev.tappers.linux.jna} (for {@code PacketIo.binding()}, the packet-path
+ * binding in use, which the end-to-end app reports); compile and run with
+ * {@code --add-exports dev.tappers.linux/dev.tappers.linux.offload=dev.tappers.bench} and
+ * {@code --add-exports dev.tappers.linux/dev.tappers.linux.jna=dev.tappers.bench}. {@code dev.tappers.bench.raw}
+ * holds a JNA system-call probe for the JMH baseline (the cost of a bare native call).
  */
 module dev.tappers.bench {
     requires dev.tappers;

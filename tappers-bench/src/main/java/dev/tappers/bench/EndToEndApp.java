@@ -4,36 +4,38 @@ import dev.tappers.AddressRequest;
 import dev.tappers.DeviceOptions;
 import dev.tappers.Offload;
 import dev.tappers.Tun;
-import dev.tappers.bench.raw.RawVnetTun;
-import dev.tappers.linux.offload.GsoSplitter;
-import dev.tappers.linux.offload.MalformedPacketException;
-import dev.tappers.linux.offload.TunOffloadAbi;
-import dev.tappers.linux.offload.VirtioNetHeader;
+import dev.tappers.GsoInfo;
+import dev.tappers.MultiQueue;
+import dev.tappers.linux.jna.PacketIo;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The Java app of the end-to-end harness (issue 5): the same workloads as {@code src/main/c/e2e_bench.c
  * --role=app}, against the same load generator ({@code e2e_bench --role=load}, started beside it by
- * run-bench.sh in one fresh network namespace), through the library's API: {@link Tun#receive} and
- * {@link Tun#send} on one direct buffer, blocking. bulk-offload goes through {@link RawVnetTun}, the bench-local
- * raw descriptor path, until the device API offers IFF_VNET_HDR; {@code bulk-split} also cuts every
- * super-packet into packets with {@link GsoSplitter} (what a one-packet-per-receive user of an offloading
- * device would get), and {@code bulk-device} receives the same traffic through the library's own offload
- * ({@link DeviceOptions#withOffload}, {@link Tun#receiveBatch}: ordinary packets, cut by the provider).
+ * run-bench.sh in one fresh network namespace), through the library's API only: {@link Tun#receive} and
+ * {@link Tun#send} on one direct buffer, blocking; bulk-offload on an offloading TUN
+ * ({@link DeviceOptions#withOffload}) with {@link Tun#receiveSuperPacket}, super-packets whole; {@code bulk-split}
+ * the same traffic cut into packets by the provider ({@link Tun#receiveBatch}); {@code mq1-64} and
+ * {@code mq2-64} a multi-queue TUN ({@link Tun#createMultiQueue}) with one reading thread per queue.
  *
- * <p>Options: --workload=recv-64|recv-512|recv-1400|echo-64|bulk-offload|bulk-split|bulk-device --outside-netns=LINK
- * [--warmup-ms=N] [--measure-ms=N]. Prints one MEASURE line. Exit 0 done, 1 failed, 2 refused, 64 bad options.
+ * <p>It prints the packet-path binding in use ({@link PacketIo#binding()}: FFM on Java 22+ when run-bench.sh
+ * asks for it, JNA otherwise) and tags every MEASURE line with it.
+ *
+ * <p>Options: --workload=recv-64|recv-512|recv-1400|echo-64|bulk-offload|bulk-split|mq1-64|mq2-64
+ * --outside-netns=LINK [--warmup-ms=N] [--measure-ms=N]. Prints one MEASURE line (echo-64: the load does).
+ * {@code --binding} alone prints the binding and exits.
+ * Exit 0 done, 1 failed, 2 refused, 64 bad options.
  */
 public final class EndToEndApp {
     private static final int IPV4_UDP_HEADERS = 28;
     private static final long ROUTE_WAIT_MS = 15_000;
     private static final long ECHO_APP_LINGER_MS = 1000;
-    private static final String PERSISTENT_NAME = "tbvnet0";
 
     private final String workload;
     private final long warmupMs;
@@ -66,7 +68,10 @@ public final class EndToEndApp {
         long warmup = 1500;
         long measure = 3000;
         for (String a : args) {
-            if (a.startsWith("--workload=")) {
+            if (a.equals("--binding")) { // run-bench.sh's header: which binding this JVM and these options give
+                System.out.println(PacketIo.binding());
+                return 0;
+            } else if (a.startsWith("--workload=")) {
                 workload = a.substring(11);
             } else if (a.startsWith("--outside-netns=")) {
                 outside = a.substring(16);
@@ -90,15 +95,17 @@ public final class EndToEndApp {
             System.out.println("refusing to run: " + problem.get());
             return 2;
         }
+        System.out.println("# java packet-path binding: " + PacketIo.binding());
         EndToEndApp app = new EndToEndApp(workload, warmup, measure);
         switch (workload) {
             case "recv-64": return app.receive(64);
             case "recv-512": return app.receive(512);
             case "recv-1400": return app.receive(1400);
             case "echo-64": return app.echo(64);
-            case "bulk-offload": return app.bulk(false);
-            case "bulk-split": return app.bulk(true);
-            case "bulk-device": return app.bulkThroughTheDevice();
+            case "bulk-offload": return app.bulkSuperPackets();
+            case "bulk-split": return app.bulkSplitByTheDevice();
+            case "mq1-64": return app.multiQueue(1);
+            case "mq2-64": return app.multiQueue(2);
             default:
                 System.out.println("unknown workload " + workload);
                 return 64;
@@ -125,7 +132,7 @@ public final class EndToEndApp {
             }
             try {
                 device.close();
-                Thread.sleep(3000); // closing wakes Tun.receive; a raw read(2) it cannot wake
+                Thread.sleep(3000); // closing wakes a blocked receive; give the app the chance to report
             } catch (Exception ignored) {
                 // ending the process is all that is left
             }
@@ -213,8 +220,8 @@ public final class EndToEndApp {
         } catch (ClosedChannelException e) {
             throw new IOException("receive: the deadline closed the device before the window ended", e);
         }
-        System.out.printf("MEASURE impl=java workload=%s value=%.0f unit=pps %s%n", workload, w.rate(),
-                w.perPacket(w.countTo - w.countFrom));
+        System.out.printf("MEASURE impl=java workload=%s value=%.0f unit=pps binding=%s %s%n", workload, w.rate(),
+                bindingTag(), w.perPacket(w.countTo - w.countFrom));
         return 0;
     }
 
@@ -257,79 +264,56 @@ public final class EndToEndApp {
         return 0;
     }
 
-    private int bulk(boolean split) throws IOException {
-        // The library makes and configures the device; the raw path attaches with IFF_VNET_HDR (see RawVnetTun).
-        try (Tun tun = createTun(DeviceOptions.named(PERSISTENT_NAME).withPersistent(true))) {
-            tun.name(); // configured; closing leaves it (persistent)
-        }
-        int wanted = TunOffloadAbi.TUN_F_CSUM | TunOffloadAbi.TUN_F_TSO4 | TunOffloadAbi.TUN_F_TSO6
-                | TunOffloadAbi.TUN_F_USO4 | TunOffloadAbi.TUN_F_USO6;
-        int fallback = TunOffloadAbi.TUN_F_CSUM | TunOffloadAbi.TUN_F_TSO4 | TunOffloadAbi.TUN_F_TSO6;
+    /**
+     * bulk-offload: the library's offloading TUN ({@link DeviceOptions#withOffload}) read through
+     * {@link Tun#receiveSuperPacket}: one read per UDP-GSO super-packet, handed over whole with its {@link GsoInfo}
+     * (the wireguard-go way), as the C reference reads them. Gbit/s of UDP payload.
+     */
+    private int bulkSuperPackets() throws IOException {
         Window w = new Window();
         long reads = 0;
         long segments = 0;
         long bytes = 0;
-        long malformed = 0;
-        try (RawVnetTun raw = RawVnetTun.attach(PERSISTENT_NAME, TunOffloadAbi.TUNSETVNETHDRSZ,
-                TunOffloadAbi.TUNSETOFFLOAD, wanted, fallback)) {
-            monitor(raw);
-            ByteBuffer buffer = ByteBuffer.allocateDirect(VirtioNetHeader.SIZE + 65536);
-            long address = RawVnetTun.address(buffer);
-            VirtioNetHeader header = new VirtioNetHeader();
-            GsoSplitter splitter = new GsoSplitter();
-            ByteBuffer[] out = new ByteBuffer[128];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = ByteBuffer.allocateDirect(2048);
-            }
+        try (Tun tun = createTun(offloadOptions())) {
+            monitor(tun);
+            ByteBuffer dst = ByteBuffer.allocateDirect(Math.max(Tun.MAX_PACKET_SIZE, tun.maxPacketSize()));
+            GsoInfo gso = new GsoInfo();
             while (!w.done()) {
-                int n = raw.read(buffer, address);
-                if (n < 0) {
-                    throw new IOException("read: errno " + -n + (n == -9 ? " (the deadline closed the device)" : ""));
-                }
-                if (n < VirtioNetHeader.SIZE + IPV4_UDP_HEADERS || buffer.get(VirtioNetHeader.SIZE) != 0x45
-                        || buffer.get(VirtioNetHeader.SIZE + 9) != 17) {
+                dst.clear();
+                int n = tun.receiveSuperPacket(dst, gso);
+                if (n <= IPV4_UDP_HEADERS || dst.get(0) != 0x45 || dst.get(9) != 17) {
                     continue;
                 }
-                header.readFrom(buffer, 0);
-                buffer.limit(n).position(VirtioNetHeader.SIZE);
-                try {
-                    if (split) {
-                        for (ByteBuffer b : out) {
-                            b.clear();
-                        }
-                        segments += splitter.split(header, buffer, out);
-                    } else {
-                        segments += splitter.segmentCount(header, buffer);
-                    }
-                } catch (MalformedPacketException e) {
-                    malformed++;
-                    continue;
-                } finally {
-                    buffer.clear();
-                }
-                bytes += n - VirtioNetHeader.SIZE - IPV4_UDP_HEADERS;
+                int payload = n - IPV4_UDP_HEADERS;
+                segments += gso.type() == GsoInfo.Type.UDP_L4 ? (payload + gso.segmentSize() - 1) / gso.segmentSize() : 1;
+                bytes += payload;
                 reads++;
                 w.tick(bytes, 0);
             }
-            System.out.printf("MEASURE impl=java workload=%s value=%.3f unit=gbps segments_per_read=%.1f offload=%#x "
-                            + "malformed=%d %s%n", workload, w.rate() * 8 / 1e9, reads > 0 ? (double) segments / reads : 0,
-                    raw.offload(), malformed, w.perPacket(Math.max(1, segmentsIn(w))));
+            System.out.printf("MEASURE impl=java workload=%s value=%.3f unit=gbps segments_per_read=%.1f offloads=%s "
+                            + "binding=%s %s%n", workload, w.rate() * 8 / 1e9, reads > 0 ? (double) segments / reads : 0,
+                    tun.offloads().toString().replace(" ", ""), bindingTag(), w.perPacket(Math.max(1, segmentsIn(w))));
+        } catch (ClosedChannelException e) {
+            throw new IOException("bulk-offload: the deadline closed the device before the window ended", e);
         }
         return 0;
     }
 
+    private static DeviceOptions offloadOptions() {
+        return DeviceOptions.defaults().withOffload(EnumSet.of(Offload.TSO4, Offload.TSO6, Offload.USO4, Offload.USO6));
+    }
+
     /**
-     * The same UDP-GSO traffic through the library's offloading TUN: the provider reads super-packets and hands
-     * out ordinary packets, 64 per {@link Tun#receiveBatch}. Gbit/s of UDP payload, as the other bulk variants.
+     * bulk-split: the same UDP-GSO traffic through the same offloading TUN, received as ordinary packets, 64 per
+     * {@link Tun#receiveBatch}: the provider cuts every super-packet into its datagrams (a copy and fresh
+     * checksums each), what a user of the one-packet API gets. Not a RESULT: it shows what the cutting costs.
      */
-    private int bulkThroughTheDevice() throws IOException {
+    private int bulkSplitByTheDevice() throws IOException {
         Window w = new Window();
         long bytes = 0;
         long packets = 0;
         long calls = 0;
-        DeviceOptions options = DeviceOptions.defaults()
-                .withOffload(EnumSet.of(Offload.TSO4, Offload.TSO6, Offload.USO4, Offload.USO6));
-        try (Tun tun = createTun(options)) {
+        try (Tun tun = createTun(offloadOptions())) {
             monitor(tun);
             ByteBuffer[] batch = new ByteBuffer[64];
             for (int i = 0; i < batch.length; i++) {
@@ -351,13 +335,110 @@ public final class EndToEndApp {
                 }
                 w.tick(bytes, 0);
             }
-            System.out.printf("MEASURE impl=java workload=%s value=%.3f unit=gbps packets_per_call=%.1f offloads=%s %s%n",
-                    workload, w.rate() * 8 / 1e9, calls > 0 ? (double) packets / calls : 0,
-                    tun.offloads().toString().replace(" ", ""), w.perPacket(Math.max(1, segmentsIn(w))));
+            System.out.printf("MEASURE impl=java workload=%s value=%.3f unit=gbps packets_per_call=%.1f offloads=%s "
+                            + "binding=%s %s%n", workload, w.rate() * 8 / 1e9, calls > 0 ? (double) packets / calls : 0,
+                    tun.offloads().toString().replace(" ", ""), bindingTag(), w.perPacket(Math.max(1, segmentsIn(w))));
         } catch (ClosedChannelException e) {
-            throw new IOException("bulk-device: the deadline closed the device before the window ended", e);
+            throw new IOException("bulk-split: the deadline closed the device before the window ended", e);
         }
         return 0;
+    }
+
+    /**
+     * mqN-64: a multi-queue TUN ({@link Tun#createMultiQueue}) with {@code queues} queues and one reading thread
+     * per queue, under the load's 16 flows (the kernel picks a queue per flow by its hash). The main thread
+     * samples the readers' counters at the ends of the window; packets/s of all queues together, with each
+     * queue's share and the readers' CPU time per packet.
+     */
+    private int multiQueue(int queues) throws IOException, InterruptedException {
+        final int stride = 16; // one counter per 128-byte line: the readers do not share a cache line
+        AtomicLongArray counts = new AtomicLongArray(queues * stride);
+        Thread[] readers = new Thread[queues];
+        long[] from = new long[queues];
+        long[] to = new long[queues];
+        long cpuFrom = 0;
+        long cpuTo = 0;
+        long allocFrom = 0;
+        long allocTo = 0;
+        long tFrom;
+        long tTo;
+        try (MultiQueue<Tun> mq = Tun.createMultiQueue(DeviceOptions.defaults(), queues)) {
+            Tun first = mq.queues().get(0);
+            first.addAddress(AddressRequest.parse("198.18.100.1/24"));
+            first.up();
+            monitor(mq);
+            for (int q = 0; q < queues; q++) {
+                Tun tun = mq.queues().get(q);
+                int slot = q * stride;
+                readers[q] = new Thread(() -> {
+                    ByteBuffer dst = ByteBuffer.allocateDirect(tun.maxPacketSize());
+                    long count = 0;
+                    try {
+                        while (true) {
+                            dst.clear();
+                            int n = tun.receive(dst);
+                            if (isData(dst, n, 64)) {
+                                counts.lazySet(slot, ++count);
+                            }
+                        }
+                    } catch (IOException e) {
+                        // closed at the end of the run: done
+                    }
+                }, "reader-" + q);
+                readers[q].start();
+            }
+            long wait = System.nanoTime() + ROUTE_WAIT_MS * 1_000_000;
+            while (sum(counts, queues, stride) == 0) {
+                if (System.nanoTime() - wait > 0) {
+                    throw new IOException("mq: no traffic within " + ROUTE_WAIT_MS + " ms");
+                }
+                Thread.sleep(1);
+            }
+            deadline = System.nanoTime() + (warmupMs + measureMs + 5000) * 1_000_000;
+            Thread.sleep(warmupMs);
+            tFrom = System.nanoTime();
+            for (int q = 0; q < queues; q++) {
+                from[q] = counts.get(q * stride);
+                cpuFrom += ThreadCounters.cpuNanos(readers[q]);
+                allocFrom += ThreadCounters.allocatedBytes(readers[q]);
+            }
+            Thread.sleep(measureMs);
+            tTo = System.nanoTime();
+            for (int q = 0; q < queues; q++) {
+                to[q] = counts.get(q * stride);
+                cpuTo += ThreadCounters.cpuNanos(readers[q]);
+                allocTo += ThreadCounters.allocatedBytes(readers[q]);
+            }
+        }
+        for (Thread t : readers) {
+            t.join(5000);
+        }
+        long packets = 0;
+        StringBuilder shares = new StringBuilder();
+        for (int q = 0; q < queues; q++) {
+            packets += to[q] - from[q];
+            shares.append(q == 0 ? "" : "/").append(to[q] - from[q]);
+        }
+        if (packets == 0) {
+            throw new IOException("mq: no packet in the measured window");
+        }
+        System.out.printf("MEASURE impl=java workload=%s value=%.0f unit=pps queues=%d per_queue=%s binding=%s "
+                        + "cpu_ns_per_pkt=%.0f alloc_b_per_pkt=%.3f%n", workload, packets * 1e9 / (tTo - tFrom), queues,
+                shares, bindingTag(), (double) (cpuTo - cpuFrom) / packets, (double) (allocTo - allocFrom) / packets);
+        return 0;
+    }
+
+    private static long sum(AtomicLongArray counts, int queues, int stride) {
+        long s = 0;
+        for (int q = 0; q < queues; q++) {
+            s += counts.get(q * stride);
+        }
+        return s;
+    }
+
+    /** The packet-path binding in use, one word for the MEASURE line: FFM or JNA. */
+    private static String bindingTag() {
+        return PacketIo.binding().startsWith("FFM") ? "FFM" : "JNA";
     }
 
     /** Segments (1,400-byte datagrams) in the window: payload bytes counted there over the segment size. */

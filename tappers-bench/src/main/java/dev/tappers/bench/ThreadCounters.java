@@ -35,6 +35,16 @@ final class ThreadCounters {
         return THREADS == null ? -1 : THREADS.getCurrentThreadAllocatedBytes();
     }
 
+    /** CPU time, user and system, of {@code thread} in nanoseconds; -1 when the JVM does not count it. */
+    static long cpuNanos(Thread thread) {
+        return THREADS == null ? -1 : THREADS.getThreadCpuTime(thread.getId());
+    }
+
+    /** Bytes allocated by {@code thread} since it started; -1 when the JVM does not count them. */
+    static long allocatedBytes(Thread thread) {
+        return THREADS == null ? -1 : THREADS.getThreadAllocatedBytes(thread.getId());
+    }
+
     /** CPU time, user and system, of the calling thread in nanoseconds; -1 when the JVM does not count it. */
     static long cpuNanos() {
         return THREADS == null ? -1 : THREADS.getCurrentThreadCpuTime();

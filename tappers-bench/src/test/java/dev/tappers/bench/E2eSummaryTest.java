@@ -15,13 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** run-bench.sh's summary (e2e-summary.awk) on hand-made MEASURE lines: medians, pair ratios, the RESULT form. */
 class E2eSummaryTest {
     private static final String WORKLOADS = "recv-64 recv-512 recv-1400 echo-64 bulk-offload";
+    private static final String EXTRA = "bulk-split mq1-64 mq2-64";
 
     private static List<String> summarize(String measures) throws IOException, InterruptedException {
         Path input = Files.createTempFile("measures", ".txt");
         try {
             Files.writeString(input, measures);
-            Process p = new ProcessBuilder("awk", "-v", "workloads=" + WORKLOADS, "-f", "e2e-summary.awk",
-                    input.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("awk", "-v", "workloads=" + WORKLOADS, "-v", "extra=" + EXTRA, "-f",
+                    "e2e-summary.awk", input.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue(), out);
@@ -60,5 +61,33 @@ class E2eSummaryTest {
         }
         // p99 values 57.89, 171.00, 57.89: the median is numeric (57.89), not the text order's 171.00
         assertTrue(out.stream().anyMatch(s -> s.contains("c p50 8.00 us p99 57.89 us")), String.join("\n", out));
+    }
+
+    @Test
+    void multiQueueLinesGiveMediansPerQueueCountAndTheScaling() throws Exception {
+        StringBuilder m = new StringBuilder();
+        String[] c1 = {"300", "100", "200"};
+        String[] j1 = {"150", "250", "200"};
+        for (int r = 1; r <= 3; r++) {
+            m.append(line("c", r, "recv-64", "100", "unit=pps cpu_ns_per_pkt=900 load_cpu_ns_per_pkt=2000"));
+            m.append(line("java", r, "recv-64", "100", "unit=pps binding=FFM cpu_ns_per_pkt=1000 load_cpu_ns_per_pkt=2000"));
+            m.append(line("java", r, "bulk-split", "30", "unit=gbps binding=FFM cpu_ns_per_pkt=280"));
+            m.append(line("c", r, "mq1-64", c1[r - 1], "unit=pps queues=1 per_queue=9 cpu_ns_per_pkt=1000 load_cpu_ns_per_pkt=3000"));
+            m.append(line("java", r, "mq1-64", j1[r - 1], "unit=pps queues=1 per_queue=9 binding=FFM cpu_ns_per_pkt=1100 load_cpu_ns_per_pkt=3100"));
+            m.append(line("c", r, "mq2-64", "300", "unit=pps queues=2 per_queue=4/5 cpu_ns_per_pkt=1500 load_cpu_ns_per_pkt=3000"));
+            m.append(line("java", r, "mq2-64", "400", "unit=pps queues=2 per_queue=5/4 binding=FFM cpu_ns_per_pkt=1600 load_cpu_ns_per_pkt=3100"));
+        }
+        List<String> out = summarize(m.toString());
+        String all = String.join("\n", out);
+        assertTrue(out.contains("MQ queues=1 java=200 c=200 unit=pps ratio=1.000 readers_cpu_ns_per_pkt java=1100 c=1000 "
+                + "sender_cpu_ns_per_pkt java_run=3100 c_run=3000 per_queue_c|java=9|9 9|9 9|9"), all);
+        assertTrue(out.stream().anyMatch(s -> s.startsWith("MQ queues=2 java=400 c=300 unit=pps ratio=1.333 ")), all);
+        assertTrue(out.contains("MQ scaling from 1 to 2 queues (medians): java 2.00x, c 1.50x"), all);
+        assertTrue(out.contains("java packet-path binding: FFM"), all);
+        assertTrue(out.stream().anyMatch(s -> s.contains("bulk-split") && s.contains("java 30.00 Gbit/s")), all);
+        // the MQ lines are extras: the RESULT set stays the (here only the workloads that ran)
+        assertTrue(out.stream().filter(s -> s.startsWith("RESULT ")).allMatch(s -> s.matches("RESULT workload=("
+                + WORKLOADS.replace(' ', '|') + ") .*")), all);
+        assertTrue(out.stream().anyMatch(s -> s.startsWith("recv-64 ") && s.endsWith("sender CPU per datagram 2000 / 2000 ns")), all);
     }
 }
