@@ -55,6 +55,12 @@ public abstract class PlaceholderProvider implements TappersProvider {
     }
 
     @Override
+    public final Optional<String> unsupportedReason(Feature feature) {
+        Objects.requireNonNull(feature, "unsupported reason: feature");
+        return Optional.of("the " + name + " provider is a skeleton: " + reason);
+    }
+
+    @Override
     public final Optional<Throwable> unavailabilityCause() {
         return Optional.of(new UnsupportedOperationException(reason));
     }

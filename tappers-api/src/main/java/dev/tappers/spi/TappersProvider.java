@@ -92,6 +92,19 @@ public interface TappersProvider {
     }
 
     /**
+     * Why this provider lacks {@code feature} here, for capability tables ({@code tappers info}) and messages.
+     * Providers override it to say more than the default, such as what to do instead.
+     *
+     * @param feature the feature asked about
+     * @return empty when {@code feature} is supported; otherwise a short reason (by default: not offered by this
+     *         provider)
+     */
+    default Optional<String> unsupportedReason(Feature feature) {
+        java.util.Objects.requireNonNull(feature, "unsupported reason: feature");
+        return supports(feature) ? Optional.empty() : Optional.of("not offered by provider '" + name() + "'");
+    }
+
+    /**
      * Why this provider cannot work here (no {@code /dev/net/tun}, no native library, not implemented yet...),
      * or empty when it can. Discovery passes over a provider that gives a cause.
      *

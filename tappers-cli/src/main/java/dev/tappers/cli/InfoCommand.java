@@ -4,7 +4,6 @@ import dev.tappers.Feature;
 import dev.tappers.NoProviderException;
 import dev.tappers.ProviderCandidate;
 import dev.tappers.Tappers;
-import dev.tappers.UnsupportedFeatureException;
 import dev.tappers.spi.TappersProvider;
 
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class InfoCommand implements Command {
         return ExitCode.OK;
     }
 
-    /** One row per feature: yes, or no with the provider's own reason (what {@code require} throws). */
+    /** One row per feature: yes, or no with the provider's own reason ({@code unsupportedReason}). */
     static String capabilities(TappersProvider provider) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("FEATURE", "SUPPORTED", "WHAT / WHY NOT"));
@@ -66,12 +65,7 @@ final class InfoCommand implements Command {
             String why = f.description();
             boolean yes = provider.supports(f);
             if (!yes) {
-                try {
-                    provider.require(f);
-                    why = f.description() + " (listed as unsupported, yet require() accepted it)";
-                } catch (UnsupportedFeatureException e) {
-                    why = e.getMessage();
-                }
+                why = provider.unsupportedReason(f).orElse(f.description() + " (listed as unsupported, yet no reason given)");
             }
             rows.add(List.of(f.toString(), yes ? "yes" : "no", why));
         }

@@ -74,6 +74,15 @@ public final class LinuxTappersProvider implements TappersProvider {
         return NAME;
     }
 
+    /** Linux lacks only the interface metric; say what to do instead. */
+    @Override
+    public Optional<String> unsupportedReason(Feature feature) {
+        if (feature == Feature.INTERFACE_METRIC) {
+            return Optional.of("Linux has no interface metric: give each route a metric instead (Route.withMetric)");
+        }
+        return TappersProvider.super.unsupportedReason(feature);
+    }
+
     @Override
     public dev.tappers.Poller openPoller() throws IOException {
         return LinuxPoller.open();

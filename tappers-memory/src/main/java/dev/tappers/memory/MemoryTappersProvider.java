@@ -87,6 +87,13 @@ public final class MemoryTappersProvider implements TappersProvider {
     }
 
     /** Always available: it needs nothing from the machine. */
+    /** What the in-memory network lacks is what a kernel would have given. */
+    @Override
+    public Optional<String> unsupportedReason(dev.tappers.Feature feature) {
+        return supports(feature) ? Optional.empty() : Optional.of("the in-memory provider has no kernel behind it, "
+                + "so no " + feature.description() + " (use an OS provider)");
+    }
+
     /** No kernel, no segmentation offload: asking for it is an error, never a silently plain device. */
     private void refuseOffload(DeviceOptions options) {
         if (!options.offload().isEmpty()) {

@@ -81,6 +81,18 @@ public abstract class ProviderContractTest extends ProviderTest {
     }
 
     @Test
+    void required_unsupportedReasonIsGivenExactlyForMissingFeatures() {
+        TappersProvider p = provider();
+        for (Feature f : Feature.values()) {
+            Optional<String> reason = p.unsupportedReason(f);
+            assertNotNull(reason, "unsupportedReason(" + f + ") returned null instead of an Optional");
+            assertEquals(!p.supports(f), reason.isPresent(), "unsupportedReason(" + f + ") is " + reason
+                    + " while supports() says " + p.supports(f));
+            reason.ifPresent(r -> assertFalse(r.isBlank(), "a blank reason for " + f));
+        }
+    }
+
+    @Test
     void required_unavailabilityCauseIsNeverNull() {
         Optional<Throwable> cause = provider().unavailabilityCause();
         assertNotNull(cause, "unavailabilityCause() returned null instead of an Optional");

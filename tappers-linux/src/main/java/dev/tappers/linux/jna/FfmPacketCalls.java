@@ -29,7 +29,7 @@ final class FfmPacketCalls {
     /** The system property that picks the packet-path binding: {@code ffm} or {@code jna}. */
     static final String PROPERTY = "tappers.native";
 
-    /** Why the foreign function interface cannot be used here; empty when it can. */
+    /** Why the foreign function interface is not used here (not asked for, or not available); empty when it is. */
     static final Optional<String> UNAVAILABLE;
     /** Whether the packet path uses this class instead of {@link PacketCalls}. */
     static final boolean SELECTED;
@@ -60,6 +60,12 @@ final class FfmPacketCalls {
         Method reinterpret = null;
         String unavailable = null;
         try {
+            // Nothing of java.lang.foreign is touched unless asked for: a lookup alone makes the JDK print its
+            // restricted-method warning.
+            if (!wanted()) {
+                throw new UnsupportedOperationException("not asked for (-D" + PROPERTY + "=ffm, or native access "
+                        + "enabled for module dev.tappers.linux)");
+            }
             if (Runtime.version().feature() < 22) {
                 throw new UnsupportedOperationException("java.lang.foreign is final from Java 22; this is "
                         + Runtime.version());
@@ -128,7 +134,7 @@ final class FfmPacketCalls {
         OF_ADDRESS = ofAddress;
         REINTERPRET = reinterpret;
         UNAVAILABLE = Optional.ofNullable(unavailable);
-        SELECTED = UNAVAILABLE.isEmpty() && wanted();
+        SELECTED = UNAVAILABLE.isEmpty();
     }
 
     private FfmPacketCalls() {
