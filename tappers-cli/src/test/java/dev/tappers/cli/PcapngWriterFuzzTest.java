@@ -1,5 +1,7 @@
 package dev.tappers.cli;
 
+import dev.tappers.tck.report.ReliabilityFigures;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,7 @@
 package dev.tappers.linux;
 
+import dev.tappers.tck.report.ReliabilityFigures;
+
 import dev.tappers.AddressRequest;
 import dev.tappers.DeviceOptions;
 import dev.tappers.FrameSocket;

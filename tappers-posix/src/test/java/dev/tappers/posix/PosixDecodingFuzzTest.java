@@ -1,5 +1,7 @@
 package dev.tappers.posix;
 
+import dev.tappers.tck.report.ReliabilityFigures;
+
 import dev.tappers.OsFamily;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.tappers.linux.netlink;
 
 import dev.tappers.MacAddress;
-import dev.tappers.linux.ReliabilityFigures;
+import dev.tappers.tck.report.ReliabilityFigures;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

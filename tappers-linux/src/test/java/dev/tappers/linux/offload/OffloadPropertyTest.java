@@ -1,5 +1,7 @@
 package dev.tappers.linux.offload;
 
+import dev.tappers.tck.report.ReliabilityFigures;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -32,7 +34,7 @@ class OffloadPropertyTest {
 
     @org.junit.jupiter.api.AfterAll
     static void figures() {
-        dev.tappers.linux.ReliabilityFigures.record("GsoGroProperties", "GSO split and GRO coalesce on generated "
+        ReliabilityFigures.record("GsoGroProperties", "GSO split and GRO coalesce on generated "
                 + "IPv4/IPv6 (with extension headers) TCP and UDP super-packets and segments, intact and damaged: "
                 + "checksums, lengths, sequence numbers, split(coalesce(x)) = x, no index errors",
                 String.format("%,d split cases, %,d coalesce cases, 0 failures", SPLIT_CASES.get(), COALESCE_CASES.get()));

@@ -1,4 +1,4 @@
-package dev.tappers.linux;
+package dev.tappers.tck.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,16 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where a reliability test leaves its figures: one Markdown table row in {@code target/reliability/<test>.txt},
- * which {@code tools/reliability-table.sh} gathers into the README's "Reliability" table. The figures are what
- * the run measured, so the table is never typed by hand. (The same few lines exist in each module's test tree
- * that has reliability tests: test code cannot be shared across these modules without a new artifact.)
+ * Where a reliability test (a soak, a fuzz run, a fault) leaves its figures: one Markdown table row in
+ * {@code target/reliability/<test>.txt} of the module under test, which {@code tools/reliability-table.sh} gathers
+ * into the README's "Reliability" table. The figures are what the run measured, so the table is never typed by hand.
  */
 public final class ReliabilityFigures {
     private ReliabilityFigures() {
     }
 
-    /** Prints the figures and writes the row {@code | test | what | figures |}. */
+    /**
+     * Prints the figures and writes the row {@code | test | what | figures |}.
+     *
+     * @param test    the row's name, also the file's
+     * @param what    what the test checks
+     * @param figures what this run measured
+     */
     public static void record(String test, String what, String figures) {
         System.out.println("[reliability] " + test + ": " + figures);
         Path dir = Path.of(System.getProperty("basedir", "."), "target", "reliability");
