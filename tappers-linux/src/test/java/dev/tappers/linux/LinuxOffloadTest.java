@@ -246,8 +246,8 @@ class LinuxOffloadTest {
             dev.tappers.linux.offload.VirtioNetHeader h = new dev.tappers.linux.offload.VirtioNetHeader().readFrom(frame, 0);
             dev.tappers.GsoInfo gso = new dev.tappers.GsoInfo().set(dev.tappers.GsoInfo.Type.UDP_L4, false, h.gsoSize(),
                     h.hdrLen(), h.needsChecksum(), h.csumStart(), h.csumOffset());
-            ByteBuffer superPacket = ByteBuffer.allocateDirect(frame.position() - h.SIZE);
-            superPacket.put(frame.array(), h.SIZE, superPacket.capacity()).flip();
+            ByteBuffer superPacket = ByteBuffer.allocateDirect(frame.position() - dev.tappers.linux.offload.VirtioNetHeader.SIZE);
+            superPacket.put(frame.array(), dev.tappers.linux.offload.VirtioNetHeader.SIZE, superPacket.capacity()).flip();
             assertEquals(superPacket.capacity(), tun.sendSuperPacket(superPacket, gso), "bytes sent");
             socket.setSoTimeout(5000);
             for (int i = 0; i < count; i++) {

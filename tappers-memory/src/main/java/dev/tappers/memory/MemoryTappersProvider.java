@@ -86,10 +86,9 @@ public final class MemoryTappersProvider implements TappersProvider {
         return FEATURES;
     }
 
-    /** Always available: it needs nothing from the machine. */
     /** What the in-memory network lacks is what a kernel would have given. */
     @Override
-    public Optional<String> unsupportedReason(dev.tappers.Feature feature) {
+    public Optional<String> unsupportedReason(Feature feature) {
         return supports(feature) ? Optional.empty() : Optional.of("the in-memory provider has no kernel behind it, "
                 + "so no " + feature.description() + " (use an OS provider)");
     }
@@ -102,6 +101,7 @@ public final class MemoryTappersProvider implements TappersProvider {
         }
     }
 
+    /** Always available: it needs nothing from the machine. */
     @Override
     public Optional<Throwable> unavailabilityCause() {
         return Optional.empty();

@@ -14,7 +14,7 @@ import static dev.tappers.linux.jna.LinuxConstants.*;
  * native memory they need allocated once, here, so a packet costs no allocation.
  *
  * <p>The descriptor is always nonblocking. A "blocking" wait is a poll on the descriptor and on an eventfd that
- * {@link #wake()} signals, which is how closing the device wakes a thread blocked in receive: Linux does not
+ * {@link #wake(int)} signals, which is how closing the device wakes a thread blocked in receive: Linux does not
  * wake a read that is blocked on a descriptor another thread closes.
  *
  * <p>Not thread-safe: the device uses one instance for receiving and another for sending, each under its own lock.
@@ -51,7 +51,7 @@ public final class PacketIo implements AutoCloseable {
         this.wakeFd = wakeFd;
     }
 
-    /** Creates the eventfd that {@link #wake()} signals: nonblocking and close-on-exec. */
+    /** Creates the eventfd that {@link #wake(int)} signals: nonblocking and close-on-exec. */
     public static int newWakeFd() throws SyscallException {
         try {
             return LibC.eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
