@@ -454,11 +454,11 @@ final class LinuxPoller implements Poller {
                 }
                 // An error or hang-up counts as both: the next call reports it to whoever is waiting.
                 if ((events & (EPOLLIN | EPOLLERR | EPOLLHUP)) != 0) {
-                    moveReceives();
+                    move(true);
                     fire(readRegistrations);
                 }
                 if ((events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) != 0) {
-                    moveSends();
+                    move(false);
                     fire(writeRegistrations);
                 }
                 try {
@@ -470,52 +470,31 @@ final class LinuxPoller implements Poller {
             runCompletions();
         }
 
-        private void moveReceives() {
-            while (!receives.isEmpty()) {
-                PendingIo op = receives.peek();
+        /** Moves the queued receives (or sends) that can move now, in order, and collects their completions. */
+        private void move(boolean receive) {
+            ArrayDeque<PendingIo> queue = queue(receive);
+            while (!queue.isEmpty()) {
+                PendingIo op = queue.peek();
                 if (op.isDone()) {
-                    receives.poll(); // completed by its owner: never read a packet into it
+                    queue.poll(); // completed by its owner: never move a packet through it
                     continue;
                 }
                 int n;
                 try {
-                    n = channel.tryReceive(op.buffer);
+                    n = receive ? channel.tryReceive(op.buffer) : channel.trySend(op.buffer);
                 } catch (IOException | RuntimeException e) {
-                    receives.poll();
+                    queue.poll();
                     completions.add(() -> op.failByPoller(e));
                     continue;
                 }
                 if (n == PacketIo.AGAIN) {
                     return;
                 }
-                if (n == PacketChannel.BUSY) {
+                if (n == PacketChannel.BUSY) { // receives only
                     rxBusy = true; // the lock holder's release brings us back (rxReleased)
                     return;
                 }
-                receives.poll();
-                completions.add(() -> op.completeByPoller(n));
-            }
-        }
-
-        private void moveSends() {
-            while (!sends.isEmpty()) {
-                PendingIo op = sends.peek();
-                if (op.isDone()) {
-                    sends.poll();
-                    continue;
-                }
-                int n;
-                try {
-                    n = channel.trySend(op.buffer);
-                } catch (IOException | RuntimeException e) {
-                    sends.poll();
-                    completions.add(() -> op.failByPoller(e));
-                    continue;
-                }
-                if (n == PacketIo.AGAIN) {
-                    return;
-                }
-                sends.poll();
+                queue.poll();
                 completions.add(() -> op.completeByPoller(n));
             }
         }

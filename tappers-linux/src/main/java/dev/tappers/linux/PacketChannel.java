@@ -125,11 +125,19 @@ final class PacketChannel {
 
     int receive(ByteBuffer dst) throws IOException {
         Checks.receiveBuffer(label.get(), dst);
+        return receiveWaiting(dst, null);
+    }
+
+    /**
+     * The receive loop of {@link #receive} and {@link #receiveSuperPacket}: one packet (or, with {@code gso}, what
+     * one read gives, whole), waiting for it in blocking mode.
+     */
+    private int receiveWaiting(ByteBuffer dst, dev.tappers.GsoInfo gso) throws IOException {
         guard.enter();
         rxLock.lock();
         try {
             while (true) {
-                int n = readOne(dst);
+                int n = readOne(dst, gso);
                 if (n != PacketIo.AGAIN) {
                     return n;
                 }
@@ -177,7 +185,7 @@ final class PacketChannel {
                 }
             }
             try {
-                return readOne(dst);
+                return readOne(dst, null);
             } finally {
                 unlockRx();
             }
@@ -197,56 +205,14 @@ final class PacketChannel {
             throw new IllegalArgumentException("receive a super-packet on " + label.get() + ": the buffer has "
                     + dst.remaining() + " bytes of room; a super-packet needs " + maxPacket);
         }
-        guard.enter();
-        rxLock.lock();
-        try {
-            while (true) {
-                int n;
-                try {
-                    n = vnet.receiveWhole(rxIo, dst, dst.isDirect() ? rxAddress(dst) + dst.position() : 0, gso);
-                } finally {
-                    rxBuffered = vnet.hasQueued();
-                }
-                if (n != PacketIo.AGAIN) {
-                    return n;
-                }
-                if (nonBlocking) {
-                    return 0;
-                }
-                awaitReady(rxIo, Readiness.READABLE);
-            }
-        } catch (SyscallException e) {
-            throw fail("receive", e);
-        } finally {
-            unlockRx();
-            guard.exit();
-        }
+        return receiveWaiting(dst, gso);
     }
 
     /** See {@link dev.tappers.PacketDevice#sendSuperPacket}; the caller has checked the packet. */
     int sendSuperPacket(ByteBuffer src, dev.tappers.GsoInfo gso) throws IOException {
         java.util.Objects.requireNonNull(gso, "send super-packet: gso");
         requireVnet("send a super-packet");
-        guard.enter();
-        txLock.lock();
-        try {
-            while (true) {
-                int n = vnet.sendWhole(txIo, src, src.isDirect() ? txAddress(src) + src.position() : 0, gso);
-                if (n != PacketIo.AGAIN) {
-                    src.position(src.limit());
-                    return n;
-                }
-                if (nonBlocking) {
-                    return 0;
-                }
-                awaitReady(txIo, Readiness.WRITABLE);
-            }
-        } catch (SyscallException e) {
-            throw sendFailure(e);
-        } finally {
-            txLock.unlock();
-            guard.exit();
-        }
+        return sendWaiting(src, gso);
     }
 
     private void requireVnet(String operation) {
@@ -272,7 +238,7 @@ final class PacketChannel {
             while (count < dsts.length) {
                 int n;
                 try {
-                    n = readOne(dsts[count]);
+                    n = readOne(dsts[count], null);
                 } catch (PacketTooLargeException e) {
                     if (count == 0) {
                         throw e;
@@ -306,8 +272,11 @@ final class PacketChannel {
      * One packet into {@code dst} without waiting: one held in user space first, else a read. Under rxLock.
      * Returns its length or {@link PacketIo#AGAIN}.
      */
-    private int readOne(ByteBuffer dst) throws IOException {
+    private int readOne(ByteBuffer dst, dev.tappers.GsoInfo gso) throws IOException {
         try {
+            if (gso != null) { // a super-packet whole: only on an offload device (the caller checked)
+                return vnet.receiveWhole(rxIo, dst, dst.isDirect() ? rxAddress(dst) + dst.position() : 0, gso);
+            }
             if (vnet != null) {
                 return vnet.receive(rxIo, dst);
             }
@@ -408,10 +377,15 @@ final class PacketChannel {
 
     /** Sends one packet; the caller has checked its contents. */
     int send(ByteBuffer src) throws IOException {
+        return sendWaiting(src, null);
+    }
+
+    /** {@link #send}, or with {@code gso} {@link #sendSuperPacket}: under the send lock, waiting in blocking mode. */
+    private int sendWaiting(ByteBuffer src, dev.tappers.GsoInfo gso) throws IOException {
         guard.enter();
         txLock.lock();
         try {
-            return sendLocked(src);
+            return sendLocked(src, gso);
         } catch (SyscallException e) {
             throw sendFailure(e);
         } finally {
@@ -431,7 +405,7 @@ final class PacketChannel {
                 return PacketIo.AGAIN;
             }
             try {
-                return writeOnce(src);
+                return writeOnce(src, null);
             } finally {
                 txLock.unlock();
             }
@@ -452,7 +426,7 @@ final class PacketChannel {
             }
             for (int i = 0; i < srcs.length; i++) {
                 try {
-                    if (sendLocked(srcs[i]) == 0) {
+                    if (sendLocked(srcs[i], null) == 0) {
                         return i; // nonblocking, and the device is full
                     }
                 } catch (IOException e) {
@@ -496,9 +470,9 @@ final class PacketChannel {
     }
 
     /** Writes one packet, waiting for room in blocking mode; 0 in nonblocking mode when there is none. */
-    private int sendLocked(ByteBuffer src) throws IOException {
+    private int sendLocked(ByteBuffer src, dev.tappers.GsoInfo gso) throws IOException {
         while (true) {
-            int n = writeOnce(src);
+            int n = writeOnce(src, gso);
             if (n != PacketIo.AGAIN) {
                 return n;
             }
@@ -510,11 +484,12 @@ final class PacketChannel {
     }
 
     /** One write(2) of the packet: its length (the position moves to the limit), or AGAIN. Under txLock. */
-    private int writeOnce(ByteBuffer src) throws SyscallException {
+    private int writeOnce(ByteBuffer src, dev.tappers.GsoInfo gso) throws SyscallException {
         int length = src.remaining();
         long address;
         if (vnet != null) {
-            int n = vnet.send(txIo, src, src.isDirect() ? txAddress(src) + src.position() : 0);
+            long direct = src.isDirect() ? txAddress(src) + src.position() : 0;
+            int n = gso != null ? vnet.sendWhole(txIo, src, direct, gso) : vnet.send(txIo, src, direct);
             if (n != PacketIo.AGAIN) {
                 src.position(src.limit());
             }
